@@ -1,0 +1,16 @@
+# lit configuration for tessel's FileCheck tests (CLI output, passes, diagnostics).
+import os
+import lit.formats
+
+config.name = "tessel"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".test", ".mlir", ".hw", ".wl"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = config.lit_out_dir
+
+path = os.pathsep.join([config.tessel_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
+config.environment["PATH"] = path
+config.substitutions.append(("%tessel_src", config.tessel_src_root))
+config.substitutions.append(("%hwspecs", os.path.join(config.tessel_src_root, "hwspecs")))
+config.substitutions.append(("%examples", os.path.join(config.tessel_src_root, "examples")))
