@@ -1,0 +1,43 @@
+// The fast analytical model: the oracle's counts in closed form over separable projections.
+#ifndef TESSEL_COST_ANALYTICAL_H
+#define TESSEL_COST_ANALYTICAL_H
+
+#include "tessel/cost/CostReport.h"
+
+#include <vector>
+
+namespace tessel::cost {
+
+struct FlowCounts;
+
+/// Evaluates mappings of one Problem on one Arch. Construction precomputes what depends only on
+/// the problem and the arch; evaluate() is then exact (equal to evaluateOracle) and fast.
+class AnalyticalModel {
+public:
+  AnalyticalModel(Problem problem, Arch arch);
+
+  /// Evaluates `mapping`; an invalid mapping gives an invalid report listing the violations.
+  CostReport evaluate(const Mapping &mapping) const;
+  /// Same, reusing `report`'s storage (no allocation on the valid path after the first call).
+  void evaluate(const Mapping &mapping, CostReport &report) const;
+
+  const Problem &problem() const { return prob; }
+  const Arch &arch() const { return hw; }
+
+private:
+  struct Flow;
+  void evaluateFlow(const Flow &flow, FlowCounts &counts) const;
+
+  Problem prob;
+  Arch hw;
+  size_t numDims = 0;
+  /// indexOf[t * numDims + d]: the index of tensor t that dim d appears in, or -1.
+  std::vector<int> indexOf;
+  /// coeffOf[t * numDims + d]: dim d's coefficient in that index (0 when absent).
+  std::vector<int64_t> coeffOf;
+  std::vector<int> numIndices;
+};
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_ANALYTICAL_H

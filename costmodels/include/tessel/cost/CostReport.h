@@ -1,0 +1,94 @@
+// CostReport: access counts, latency, energy and area of one mapping, as every cost model fills it.
+#ifndef TESSEL_COST_COSTREPORT_H
+#define TESSEL_COST_COSTREPORT_H
+
+#include "tessel/cost/Arch.h"
+#include "tessel/cost/Mapping.h"
+#include "tessel/cost/Problem.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tessel::cost {
+
+/// Element accesses of one tensor at one level (see docs/model.md for each definition).
+struct AccessCounts {
+  /// Elements written into the level from the outer keeper (for the output: read-backs received).
+  int64_t fills = 0;
+  /// Elements read out of the level: operands sent inwards, or output elements drained outwards.
+  int64_t reads = 0;
+  /// Output elements written into the level from the inner side (accumulations).
+  int64_t updates = 0;
+  /// Partially accumulated output elements read out of the level and sent back inwards.
+  int64_t readBacks = 0;
+
+  bool operator==(const AccessCounts &) const = default;
+};
+
+/// Counts and energies of one tensor at one level.
+struct TensorLevelStats {
+  /// Counts of one active instance (all active instances of a level are symmetric).
+  AccessCounts perInstance;
+  /// Counts summed over the active instances.
+  AccessCounts total;
+  double fillEnergy = 0;
+  double readEnergy = 0;
+  double updateEnergy = 0;
+  double readBackEnergy = 0;
+};
+
+/// The result of evaluating one mapping.
+struct CostReport {
+  /// False when the mapping was rejected; `violations` then says why and nothing else is set.
+  bool valid = false;
+  std::vector<std::string> violations;
+
+  int64_t macs = 0;
+  /// Product of all temporal factors.
+  int64_t computeCycles = 0;
+  /// max(computeCycles, every level's transfer cycles).
+  int64_t cycles = 0;
+  /// macs / (cycles * compute units).
+  double utilization = 0;
+  /// Level index bounding latency, or -1 when compute bounds it.
+  int boundLevel = -1;
+  /// Transfer cycles of each level (per instance, under its bandwidth).
+  std::vector<int64_t> levelCycles;
+  /// Active instances of each level (product of spatial factors above it).
+  std::vector<int64_t> activeInstances;
+
+  /// stats[level * numTensors + tensor].
+  std::vector<TensorLevelStats> stats;
+  int numTensors = 0;
+  /// Elements moved across the fan-out below each level (both directions).
+  std::vector<int64_t> networkTransfers;
+
+  double macEnergy = 0;
+  double networkEnergy = 0;
+  double leakageEnergy = 0;
+  /// Sum of all per-access energies (all levels, tensors, actions).
+  double storageEnergy = 0;
+  double totalEnergy = 0;
+
+  /// Area of all instances of each level; area of all compute units; their sum.
+  std::vector<double> levelArea;
+  double computeArea = 0;
+  double totalArea = 0;
+
+  const TensorLevelStats &at(size_t level, size_t tensor) const {
+    return stats[level * numTensors + tensor];
+  }
+  TensorLevelStats &at(size_t level, size_t tensor) {
+    return stats[level * numTensors + tensor];
+  }
+  /// Name of the bounding resource: "compute" or the level's name.
+  std::string boundBy(const Arch &arch) const;
+};
+
+/// Readable multi-line table of a report (counts per level and tensor, energy, latency).
+std::string toString(const CostReport &report, const Problem &problem, const Arch &arch);
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_COSTREPORT_H

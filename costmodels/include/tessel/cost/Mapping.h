@@ -1,0 +1,62 @@
+// Mapping: per storage level, ordered temporal loops, spatial loops on the fan-out, and bypasses.
+#ifndef TESSEL_COST_MAPPING_H
+#define TESSEL_COST_MAPPING_H
+
+#include "tessel/cost/Arch.h"
+#include "tessel/cost/Problem.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tessel::cost {
+
+/// Which axis of a fan-out a spatial loop is laid along.
+enum class Axis { X, Y };
+
+/// One temporal loop: `dim` (index into Problem::dims) iterated `factor` times.
+struct TemporalLoop {
+  int dim = 0;
+  int64_t factor = 1;
+};
+
+/// One spatial loop on the fan-out below the level.
+struct SpatialLoop {
+  int dim = 0;
+  int64_t factor = 1;
+  Axis axis = Axis::X;
+};
+
+/// The loops of one storage level. Temporal loops are ordered outer to inner; spatial loops
+/// sit inside all temporal loops of the level, outer to inner in vector order.
+struct LevelMapping {
+  std::vector<TemporalLoop> temporal;
+  std::vector<SpatialLoop> spatial;
+  /// Tensors this level does not keep even though the Arch allows it.
+  TensorMask bypass = 0;
+};
+
+/// One LevelMapping per Arch level, outermost first.
+struct Mapping {
+  std::vector<LevelMapping> levels;
+};
+
+/// Tensors level `level` keeps under `mapping`: the Arch's keep mask minus the bypass set.
+TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t level);
+
+/// Words one element of `tensor` occupies at a level with `wordBits`-bit words.
+int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits);
+
+/// Human-readable reasons why `mapping` is invalid for `problem` on `arch` (empty when valid):
+/// malformed problem or arch, dims whose factors do not multiply to the bound, spatial factors
+/// beyond a fan-out axis, tiles beyond a capacity, bypass of a tensor the level cannot keep,
+/// an outermost level that does not keep every tensor.
+std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
+                                      const Mapping &mapping);
+
+/// Readable loop-nest form, one loop per line, e.g. "L1 GLB: for q in 0..56".
+std::string toString(const Mapping &mapping, const Problem &problem, const Arch &arch);
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_MAPPING_H

@@ -1,0 +1,17 @@
+// The reference simulator: walks every iteration of the mapped nest; the executable docs/model.md.
+#ifndef TESSEL_COST_ORACLE_H
+#define TESSEL_COST_ORACLE_H
+
+#include "tessel/cost/CostReport.h"
+
+namespace tessel::cost {
+
+/// Evaluates `mapping` by brute force: keeps every level instance's tile of every kept tensor as
+/// a set of elements and counts fills, reads, updates and read-backs step by step. Slow by design
+/// (time grows with iterations x instances x tile size); meant for small cases and for checking
+/// the analytical model. Returns an invalid report listing violations for a bad mapping.
+CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping);
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_ORACLE_H

@@ -1,0 +1,66 @@
+// Internal: turns the access counts of a CostReport into latency, energy and area.
+#ifndef TESSEL_COST_LIB_FINALIZE_H
+#define TESSEL_COST_LIB_FINALIZE_H
+
+#include "LoopNest.h"
+#include "tessel/cost/CostReport.h"
+
+namespace tessel::cost {
+
+/// Totals of one flow of one tensor between keeper `parent` and its next inner keeper `child`
+/// (child == number of levels means the compute units), summed over all instances.
+struct FlowCounts {
+  int64_t entries = 0;      // elements entering child tiles (summed over child instances)
+  int64_t firstEntries = 0; // entries of an element the child instance never held before
+  int64_t leaves = 0;       // elements leaving child tiles, including the final drain
+  int64_t groupEntries = 0; // per step, distinct (group, element) entering, summed over steps
+  int64_t groupFirst = 0;   // distinct (group, element) ever entering
+  int64_t groupLeaves = 0;  // per step, distinct (group, element) leaving, summed over steps
+};
+
+/// Adds one flow's counts to the report: parent reads/updates/read-backs, child fills/drains,
+/// and network transfers on every fan-out between parent and child.
+void accumulateFlow(CostReport &report, bool isOutput, int tensor, int parent, int child,
+                    int numLevels, const FlowCounts &counts);
+
+/// Prepares `report` for `arch` and `problem`: valid, zeroed counts, sized vectors.
+void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
+
+/// Given report.stats[*].total, networkTransfers, activeInstances, macs and computeCycles,
+/// fills per-instance counts, latency, energy and area as docs/model.md defines them.
+void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report);
+
+/// The evaluation every model shares: checks the mapping (an invalid one leaves `report` invalid
+/// with its violations), flattens the nest into `nest`, asks `flowCounts(tensor, parent, child)`
+/// for every flow between consecutive keepers of every tensor (child == number of levels is the
+/// compute units), and finalizes the report.
+template <typename FlowFn>
+void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
+  report.violations = checkMapping(problem, arch, mapping);
+  if (!report.violations.empty()) {
+    report.valid = false;
+    return;
+  }
+  resetReport(problem, arch, report);
+  buildNest(problem, mapping, nest);
+  int numLevels = static_cast<int>(arch.levels.size());
+  report.macs = problem.macs();
+  report.computeCycles = temporalIterations(nest);
+  activeInstances(nest, report.activeInstances);
+  for (int t = 0; t < static_cast<int>(problem.tensors.size()); ++t) {
+    int parent = 0;
+    for (int child = 1; child <= numLevels; ++child) {
+      if (child < numLevels && !(keptTensors(arch, mapping, child) >> t & 1))
+        continue;
+      accumulateFlow(report, problem.tensors[t].isOutput, t, parent, child, numLevels,
+                     flowCounts(t, parent, child));
+      parent = child;
+    }
+  }
+  finalizeReport(problem, arch, report);
+}
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_LIB_FINALIZE_H

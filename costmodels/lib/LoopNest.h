@@ -1,0 +1,39 @@
+// Internal: the mapped loop nest flattened outer to inner, with each loop's stride in its dim.
+#ifndef TESSEL_COST_LIB_LOOPNEST_H
+#define TESSEL_COST_LIB_LOOPNEST_H
+
+#include "tessel/cost/Mapping.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace tessel::cost {
+
+/// One loop of the flattened nest. `stride` is the product of the factors of the loops on the
+/// same dim that sit inside this one, so dim coordinate = sum over its loops of iter * stride.
+struct NestLoop {
+  int dim = 0;
+  int64_t factor = 1;
+  int64_t stride = 1;
+  int level = 0;
+  bool spatial = false;
+};
+
+/// Nest order: level 0 temporal (outer to inner), level 0 spatial, level 1 temporal, ...
+/// Loops with factor 1 are dropped; they change nothing.
+struct LoopNest {
+  std::vector<NestLoop> loops;
+};
+
+/// Flattens `mapping` (assumed structurally valid: dims in range, factors >= 1).
+void buildNest(const Problem &problem, const Mapping &mapping, LoopNest &nest);
+
+/// Product of all temporal factors (the compute cycles).
+int64_t temporalIterations(const LoopNest &nest);
+
+/// active[l] := product of the spatial factors of the loops above level l, for l < active.size().
+void activeInstances(const LoopNest &nest, std::vector<int64_t> &active);
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_LIB_LOOPNEST_H

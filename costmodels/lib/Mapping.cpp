@@ -1,0 +1,175 @@
+// Mapping validity (checkMapping) and printing.
+#include "tessel/cost/Mapping.h"
+
+#include "IndexSet.h"
+
+#include <sstream>
+
+namespace tessel::cost {
+
+TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t level) {
+  TensorMask keep = arch.levels[level].keepMask;
+  if (level < mapping.levels.size())
+    keep &= ~mapping.levels[level].bypass;
+  return keep;
+}
+
+int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits) {
+  int bits = problem.tensors[tensor].elementBits;
+  return (bits + wordBits - 1) / wordBits;
+}
+
+namespace {
+
+std::string levelName(const Arch &arch, size_t level) {
+  return "level " + std::to_string(level) + " '" + arch.levels[level].name + "'";
+}
+
+/// Words the tile of `tensor` occupies at a level whose per-dim tile extents are `extent`.
+int64_t tileWords(const Problem &problem, int tensor, const int64_t *extent, int wordBits) {
+  int64_t size = 1;
+  for (const std::vector<int64_t> &coeffs : problem.tensors[tensor].projection) {
+    IndexSet set;
+    for (size_t d = 0; d < coeffs.size(); ++d)
+      if (coeffs[d] && extent[d] > 1)
+        set.addProgression(coeffs[d], extent[d]);
+    size *= set.size();
+  }
+  return size * wordsPerElement(problem, tensor, wordBits);
+}
+
+} // namespace
+
+std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
+                                      const Mapping &mapping) {
+  std::vector<std::string> errors = validateProblem(problem);
+  for (std::string &e : validateArch(arch, problem))
+    errors.push_back(std::move(e));
+  if (!errors.empty())
+    return errors;
+  size_t numLevels = arch.levels.size(), numDims = problem.dims.size();
+  if (mapping.levels.size() != numLevels) {
+    errors.push_back("mapping has " + std::to_string(mapping.levels.size()) +
+                     " levels, arch has " + std::to_string(numLevels));
+    return errors;
+  }
+  auto checkLoop = [&](size_t level, int dim, int64_t factor) {
+    if (dim < 0 || static_cast<size_t>(dim) >= numDims) {
+      errors.push_back(levelName(arch, level) + " has a loop over unknown dim #" +
+                       std::to_string(dim));
+      return false;
+    }
+    if (factor < 1 || factor > problem.dims[dim].bound) {
+      errors.push_back(levelName(arch, level) + " has factor " + std::to_string(factor) +
+                       " for dim '" + problem.dims[dim].name + "'");
+      return false;
+    }
+    return true;
+  };
+  for (size_t l = 0; l < numLevels; ++l) {
+    for (const TemporalLoop &t : mapping.levels[l].temporal)
+      checkLoop(l, t.dim, t.factor);
+    for (const SpatialLoop &s : mapping.levels[l].spatial)
+      checkLoop(l, s.dim, s.factor);
+  }
+  if (!errors.empty())
+    return errors;
+
+  // extent[l * numDims + d]: product of the factors of dim d at levels >= l (saturating).
+  std::vector<int64_t> extent((numLevels + 1) * numDims, 1);
+  for (size_t l = numLevels; l-- > 0;) {
+    int64_t *row = &extent[l * numDims];
+    const int64_t *below = &extent[(l + 1) * numDims];
+    for (size_t d = 0; d < numDims; ++d)
+      row[d] = below[d];
+    int64_t x = 1, y = 1;
+    auto mul = [&](int dim, int64_t f) {
+      row[dim] = row[dim] > problem.dims[dim].bound ? row[dim] : row[dim] * f;
+    };
+    for (const TemporalLoop &t : mapping.levels[l].temporal)
+      mul(t.dim, t.factor);
+    for (const SpatialLoop &s : mapping.levels[l].spatial) {
+      mul(s.dim, s.factor);
+      int64_t &axis = s.axis == Axis::X ? x : y;
+      axis = axis > arch.fanOuts[l].x * arch.fanOuts[l].y ? axis : axis * s.factor;
+    }
+    if (x > arch.fanOuts[l].x)
+      errors.push_back(levelName(arch, l) + " maps " + std::to_string(x) +
+                       " spatial iterations on X of a fan-out " + std::to_string(arch.fanOuts[l].x) +
+                       " wide");
+    if (y > arch.fanOuts[l].y)
+      errors.push_back(levelName(arch, l) + " maps " + std::to_string(y) +
+                       " spatial iterations on Y of a fan-out " + std::to_string(arch.fanOuts[l].y) +
+                       " high");
+  }
+  for (size_t d = 0; d < numDims; ++d)
+    if (extent[d] != problem.dims[d].bound)
+      errors.push_back("factors of dim '" + problem.dims[d].name + "' multiply to " +
+                       (extent[d] > problem.dims[d].bound ? std::string("more than the bound")
+                                                          : std::to_string(extent[d])) +
+                       ", bound is " + std::to_string(problem.dims[d].bound));
+
+  size_t numTensors = problem.tensors.size();
+  for (size_t l = 0; l < numLevels; ++l) {
+    TensorMask bypass = mapping.levels[l].bypass;
+    TensorMask canKeep = arch.levels[l].keepMask;
+    for (size_t t = 0; t < 32; ++t)
+      if ((bypass >> t & 1) && (t >= numTensors || !(canKeep >> t & 1)))
+        errors.push_back(levelName(arch, l) + " bypasses " +
+                         (t < numTensors ? "tensor '" + problem.tensors[t].name + "'"
+                                         : "unknown tensor #" + std::to_string(t)) +
+                         " which it cannot keep anyway");
+    if (l == 0 && (bypass & ((numTensors >= 32 ? ~TensorMask(0)
+                                                : (TensorMask(1) << numTensors) - 1))))
+      errors.push_back(levelName(arch, 0) + " is outermost and must keep every tensor");
+  }
+  if (!errors.empty())
+    return errors;
+  for (size_t l = 0; l < numLevels; ++l) {
+    int64_t capacity = arch.levels[l].capacityWords;
+    if (capacity == 0)
+      continue;
+    TensorMask keep = keptTensors(arch, mapping, l);
+    int64_t words = 0;
+    for (size_t t = 0; t < numTensors; ++t)
+      if (keep >> t & 1)
+        words += tileWords(problem, static_cast<int>(t), &extent[l * numDims],
+                           arch.levels[l].wordBits);
+    if (words > capacity)
+      errors.push_back(levelName(arch, l) + " needs " + std::to_string(words) +
+                       " words for its tiles, capacity is " + std::to_string(capacity));
+  }
+  return errors;
+}
+
+std::string toString(const Mapping &mapping, const Problem &problem, const Arch &arch) {
+  std::ostringstream os;
+  auto dimName = [&](int d) {
+    return d >= 0 && static_cast<size_t>(d) < problem.dims.size() ? problem.dims[d].name
+                                                                   : "#" + std::to_string(d);
+  };
+  for (size_t l = 0; l < mapping.levels.size(); ++l) {
+    const LevelMapping &lm = mapping.levels[l];
+    os << "L" << l << ' ' << (l < arch.levels.size() ? arch.levels[l].name : "?");
+    if (lm.bypass) {
+      os << " bypass {";
+      bool first = true;
+      for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
+        if (lm.bypass >> t & 1) {
+          os << (first ? "" : ",") << problem.tensors[t].name;
+          first = false;
+        }
+      os << '}';
+    }
+    os << '\n';
+    std::string indent(2 + 2 * l, ' ');
+    for (const TemporalLoop &t : lm.temporal)
+      os << indent << "for " << dimName(t.dim) << " in 0.." << t.factor << '\n';
+    for (const SpatialLoop &s : lm.spatial)
+      os << indent << "spatial_for " << dimName(s.dim) << " in 0.." << s.factor << " on "
+         << (s.axis == Axis::X ? 'X' : 'Y') << '\n';
+  }
+  return os.str();
+}
+
+} // namespace tessel::cost

@@ -1,0 +1,155 @@
+// Latency, energy and area from access counts (shared by every model), and report printing.
+#include "Finalize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace tessel::cost {
+
+void resetReport(const Problem &problem, const Arch &arch, CostReport &report) {
+  size_t numLevels = arch.levels.size();
+  report.valid = true;
+  report.violations.clear();
+  report.numTensors = static_cast<int>(problem.tensors.size());
+  report.stats.assign(numLevels * problem.tensors.size(), TensorLevelStats{});
+  report.networkTransfers.assign(numLevels, 0);
+  report.levelCycles.assign(numLevels, 0);
+  report.activeInstances.assign(numLevels, 1);
+  report.levelArea.assign(numLevels, 0);
+  report.macs = report.computeCycles = report.cycles = 0;
+  report.boundLevel = -1;
+}
+
+void accumulateFlow(CostReport &report, bool isOutput, int tensor, int parent, int child,
+                    int numLevels, const FlowCounts &c) {
+  AccessCounts &up = report.at(parent, tensor).total;
+  int64_t transfers;
+  if (!isOutput) {
+    up.reads += c.groupEntries;
+    transfers = c.entries;
+    if (child < numLevels)
+      report.at(child, tensor).total.fills += c.entries;
+  } else {
+    up.updates += c.groupLeaves;
+    up.readBacks += c.groupEntries - c.groupFirst;
+    transfers = (c.entries - c.firstEntries) + c.leaves;
+    if (child < numLevels) {
+      report.at(child, tensor).total.fills += c.entries - c.firstEntries;
+      report.at(child, tensor).total.reads += c.leaves;
+    }
+  }
+  for (int j = parent; j < child; ++j)
+    report.networkTransfers[j] += transfers;
+}
+
+namespace {
+
+/// Energy of `count` element accesses per instance over `instances` instances: billed per block.
+double billed(int64_t count, int64_t wordsPerElem, int64_t blockWords, int64_t instances,
+              double energy) {
+  int64_t words = count * wordsPerElem;
+  int64_t blocks = (words + blockWords - 1) / blockWords;
+  return static_cast<double>(blocks) * static_cast<double>(instances) * energy;
+}
+
+int64_t transferCycles(int64_t words, double bandwidth) {
+  if (bandwidth <= 0 || words == 0)
+    return 0;
+  return static_cast<int64_t>(std::ceil(static_cast<double>(words) / bandwidth));
+}
+
+} // namespace
+
+void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report) {
+  size_t numLevels = arch.levels.size(), numTensors = problem.tensors.size();
+  report.storageEnergy = 0;
+  report.cycles = report.computeCycles;
+  report.boundLevel = -1;
+  for (size_t l = 0; l < numLevels; ++l) {
+    const StorageLevel &level = arch.levels[l];
+    int64_t active = report.activeInstances[l];
+    int64_t readWords = 0, writeWords = 0;
+    for (size_t t = 0; t < numTensors; ++t) {
+      TensorLevelStats &s = report.at(l, t);
+      s.perInstance.fills = s.total.fills / active;
+      s.perInstance.reads = s.total.reads / active;
+      s.perInstance.updates = s.total.updates / active;
+      s.perInstance.readBacks = s.total.readBacks / active;
+      int64_t wpe = wordsPerElement(problem, static_cast<int>(t), level.wordBits);
+      s.fillEnergy = billed(s.perInstance.fills, wpe, level.blockWords, active, level.writeEnergy);
+      s.readEnergy = billed(s.perInstance.reads, wpe, level.blockWords, active, level.readEnergy);
+      s.updateEnergy =
+          billed(s.perInstance.updates, wpe, level.blockWords, active, level.updateEnergy);
+      s.readBackEnergy =
+          billed(s.perInstance.readBacks, wpe, level.blockWords, active, level.readEnergy);
+      report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
+      readWords += (s.perInstance.reads + s.perInstance.readBacks) * wpe;
+      writeWords += (s.perInstance.fills + s.perInstance.updates) * wpe;
+    }
+    report.levelCycles[l] = std::max(transferCycles(readWords, level.readBandwidth),
+                                     transferCycles(writeWords, level.writeBandwidth));
+    if (report.levelCycles[l] > report.cycles) {
+      report.cycles = report.levelCycles[l];
+      report.boundLevel = static_cast<int>(l);
+    }
+  }
+  int64_t units = arch.computeUnits();
+  report.utilization = report.cycles > 0 ? static_cast<double>(report.macs) /
+                                               (static_cast<double>(report.cycles) *
+                                                static_cast<double>(units))
+                                         : 0.0;
+  report.macEnergy = static_cast<double>(report.macs) * arch.compute.macEnergy;
+  report.networkEnergy = 0;
+  for (size_t l = 0; l < numLevels; ++l)
+    report.networkEnergy +=
+        static_cast<double>(report.networkTransfers[l]) * arch.fanOuts[l].hopEnergy;
+  double cycles = static_cast<double>(report.cycles);
+  report.leakageEnergy = static_cast<double>(units) * arch.compute.leakage * cycles;
+  report.totalArea = report.computeArea = static_cast<double>(units) * arch.compute.area;
+  for (size_t l = 0; l < numLevels; ++l) {
+    double instances = static_cast<double>(arch.instances(l));
+    report.leakageEnergy += instances * arch.levels[l].leakage * cycles;
+    report.levelArea[l] = instances * arch.levels[l].area;
+    report.totalArea += report.levelArea[l];
+  }
+  report.totalEnergy =
+      report.storageEnergy + report.macEnergy + report.networkEnergy + report.leakageEnergy;
+}
+
+std::string CostReport::boundBy(const Arch &arch) const {
+  if (boundLevel < 0 || static_cast<size_t>(boundLevel) >= arch.levels.size())
+    return "compute";
+  return arch.levels[boundLevel].name;
+}
+
+std::string toString(const CostReport &report, const Problem &problem, const Arch &arch) {
+  std::ostringstream os;
+  if (!report.valid) {
+    os << "invalid mapping:\n";
+    for (const std::string &v : report.violations)
+      os << "  " << v << '\n';
+    return os.str();
+  }
+  os << "macs " << report.macs << ", cycles " << report.cycles << " (compute "
+     << report.computeCycles << ", bound by " << report.boundBy(arch) << "), utilization "
+     << report.utilization << '\n';
+  for (size_t l = 0; l < arch.levels.size(); ++l) {
+    os << "L" << l << ' ' << arch.levels[l].name << " (active " << report.activeInstances[l]
+       << ", transfer cycles " << report.levelCycles[l] << ", network below "
+       << report.networkTransfers[l] << ")\n";
+    for (size_t t = 0; t < problem.tensors.size(); ++t) {
+      const AccessCounts &c = report.at(l, t).total;
+      if (c == AccessCounts{})
+        continue;
+      os << "  " << problem.tensors[t].name << ": fills " << c.fills << " reads " << c.reads
+         << " updates " << c.updates << " readBacks " << c.readBacks << '\n';
+    }
+  }
+  os << "energy pJ: total " << report.totalEnergy << " = storage " << report.storageEnergy
+     << " + mac " << report.macEnergy << " + network " << report.networkEnergy << " + leakage "
+     << report.leakageEnergy << "\narea um^2: " << report.totalArea << '\n';
+  return os.str();
+}
+
+} // namespace tessel::cost

@@ -1,0 +1,203 @@
+// Hand-computed cases: each expected number is derived in the comments from docs/model.md rules.
+#include "tessel/cost/Analytical.h"
+#include "tessel/cost/Oracle.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tessel::cost;
+
+namespace {
+
+Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &dims,
+                    const std::vector<std::tuple<std::string,
+                                                 std::vector<std::vector<std::pair<std::string, int64_t>>>,
+                                                 bool>> &tensors) {
+  Problem p;
+  for (const auto &[name, bound] : dims)
+    p.dims.push_back({name, bound});
+  std::vector<std::string> errors;
+  for (const auto &[name, terms, out] : tensors)
+    p.tensors.push_back(makeTensor(p, name, terms, out, errors));
+  REQUIRE(errors.empty());
+  return p;
+}
+
+StorageLevel level(const std::string &name, TensorMask keep) {
+  StorageLevel s;
+  s.name = name;
+  s.keepMask = keep;
+  return s;
+}
+
+/// Evaluates with both models, requires them valid and equal, and returns the analytical report.
+CostReport evaluateBoth(const Problem &p, const Arch &a, const Mapping &m) {
+  CostReport oracle = evaluateOracle(p, a, m);
+  CostReport fast = AnalyticalModel(p, a).evaluate(m);
+  INFO(toString(oracle, p, a));
+  REQUIRE(oracle.valid);
+  REQUIRE(fast.valid);
+  for (size_t i = 0; i < oracle.stats.size(); ++i)
+    REQUIRE(oracle.stats[i].total == fast.stats[i].total);
+  REQUIRE(oracle.networkTransfers == fast.networkTransfers);
+  REQUIRE(oracle.cycles == fast.cycles);
+  return fast;
+}
+
+AccessCounts counts(int64_t fills, int64_t reads, int64_t updates, int64_t readBacks) {
+  return {fills, reads, updates, readBacks};
+}
+
+// Tensors of the matmul C[m,n] += A[m,k] * B[k,n].
+Problem matmul(int64_t m, int64_t n, int64_t k) {
+  return makeProblem({{"m", m}, {"n", n}, {"k", k}},
+                     {{"A", {{{"m", 1}}, {{"k", 1}}}, false},
+                      {"B", {{{"k", 1}}, {{"n", 1}}}, false},
+                      {"C", {{{"m", 1}}, {{"n", 1}}}, true}});
+}
+
+} // namespace
+
+TEST_CASE("one-level 2x2x2 matmul", "[cost][hand]") {
+  // DRAM feeds one MAC; loops m2 n2 k2 at DRAM: 8 steps, one MAC per step.
+  Problem p = matmul(2, 2, 2);
+  Arch a;
+  a.levels = {level("DRAM", 7)};
+  a.fanOuts = {FanOut{}};
+  a.compute.macEnergy = 2;
+  Mapping m;
+  m.levels = {LevelMapping{{{0, 2}, {1, 2}, {2, 2}}, {}, 0}};
+  CostReport r = evaluateBoth(p, a, m);
+  // A and B: the MAC reads one operand of each per step: 8 reads each.
+  CHECK(r.at(0, 0).total == counts(0, 8, 0, 0));
+  CHECK(r.at(0, 1).total == counts(0, 8, 0, 0));
+  // C: 8 updates (one per MAC); each of the 4 outputs is touched twice (k = 0, 1) and only the
+  // second touch reads the partial sum back: 8 - 4 = 4 read-backs.
+  CHECK(r.at(0, 2).total == counts(0, 0, 8, 4));
+  // Network below DRAM: A 8 + B 8 + C (4 read-backs down + 8 updates up) = 28.
+  CHECK(r.networkTransfers[0] == 28);
+  CHECK(r.cycles == 8);
+  CHECK(r.macEnergy == 16);
+}
+
+TEST_CASE("3-tap 1-D convolution reuses the sliding window", "[cost][hand]") {
+  // O[p] += I[p + r] * W[r], P = 4, R = 3. DRAM -> buffer (keeps all) -> one MAC.
+  // Loops: DRAM p4; buffer r3. Buffer tiles: I {p..p+2} (3), W {0,1,2} (3), O {p} (1).
+  Problem p = makeProblem({{"p", 4}, {"r", 3}},
+                          {{"I", {{{"p", 1}, {"r", 1}}}, false},
+                           {"W", {{{"r", 1}}}, false},
+                           {"O", {{{"p", 1}}}, true}});
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 7)};
+  a.fanOuts = {FanOut{}, FanOut{}};
+  Mapping m;
+  m.levels = {LevelMapping{{{0, 4}}, {}, 0}, LevelMapping{{{1, 3}}, {}, 0}};
+  CostReport r = evaluateBoth(p, a, m);
+  // I at Buf: 3 on the first step, then each of 3 advances of p slides the window by 1 and
+  // keeps 2 of 3: 3 + 3 * 1 = 6 fills, 6 DRAM reads. The MAC reads I 12 times (12 MACs).
+  CHECK(r.at(1, 0).total == counts(6, 12, 0, 0));
+  CHECK(r.at(0, 0).total == counts(0, 6, 0, 0));
+  // W at Buf: filled once (3), never changes; 12 MAC reads.
+  CHECK(r.at(1, 1).total == counts(3, 12, 0, 0));
+  CHECK(r.at(0, 1).total == counts(0, 3, 0, 0));
+  // O at Buf: 4 elements enter once each, all first touches: 0 fills (no read-back), 4 drains;
+  // 12 MAC updates, each element touched 3 times so 12 - 4 = 8 read-backs to the MAC.
+  CHECK(r.at(1, 2).total == counts(0, 4, 12, 8));
+  // O at DRAM: 4 updates (one per drained element), no read-backs.
+  CHECK(r.at(0, 2).total == counts(0, 0, 4, 0));
+}
+
+TEST_CASE("output read-back when a partial sum re-enters", "[cost][hand]") {
+  // C[m] += A[m, k] * B[k], M = K = 2. DRAM loops k2 (outer), m2 (inner); buffer keeps C only.
+  // Buffer's C tile is one element: c0, c1, c0, c1 over the 4 steps.
+  Problem p = makeProblem({{"m", 2}, {"k", 2}},
+                          {{"A", {{{"m", 1}}, {{"k", 1}}}, false},
+                           {"B", {{{"k", 1}}}, false},
+                           {"C", {{{"m", 1}}}, true}});
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 4)};
+  a.fanOuts = {FanOut{}, FanOut{}};
+  Mapping m;
+  m.levels = {LevelMapping{{{1, 2}, {0, 2}}, {}, 0}, LevelMapping{}};
+  CostReport r = evaluateBoth(p, a, m);
+  // 4 entries into Buf, 2 of them first touches: 2 fills (read-backs from DRAM); every entry
+  // leaves again: 4 drains, i.e. 4 DRAM updates. MAC: 4 updates, 4 - 2 = 2 read-backs.
+  CHECK(r.at(1, 2).total == counts(2, 4, 4, 2));
+  CHECK(r.at(0, 2).total == counts(0, 0, 4, 2));
+  // A and B bypass Buf: the MAC reads them from DRAM every step.
+  CHECK(r.at(0, 0).total.reads == 4);
+  CHECK(r.at(0, 1).total.reads == 4);
+}
+
+TEST_CASE("multicast and reduction networks", "[cost][hand]") {
+  // C[m] += A[m, k] * B[k], M = K = 2, DRAM feeds 2 MACs on X.
+  Problem p = makeProblem({{"m", 2}, {"k", 2}},
+                          {{"A", {{{"m", 1}}, {{"k", 1}}}, false},
+                           {"B", {{{"k", 1}}}, false},
+                           {"C", {{{"m", 1}}}, true}});
+  for (bool net : {false, true}) {
+    Arch a;
+    a.levels = {level("DRAM", 7)};
+    FanOut f;
+    f.x = 2;
+    f.multicast = f.reduction = net;
+    a.fanOuts = {f};
+    // Spatial m: both MACs need the same B[k] each step: 2 steps x 1 read with multicast,
+    // x 2 without. A differs per MAC: 4 reads either way.
+    Mapping sm;
+    sm.levels = {LevelMapping{{{1, 2}}, {{0, 2, Axis::X}}, 0}};
+    CostReport r = evaluateBoth(p, a, sm);
+    CHECK(r.at(0, 1).total.reads == (net ? 2 : 4));
+    CHECK(r.at(0, 0).total.reads == 4);
+    // Spatial k: both MACs produce partials of the same C[m] each step: with a reduction
+    // network they are added before 1 update per step (2), without each updates (4).
+    // Read-backs: each (group, element) is touched once per MAC, so none.
+    Mapping sk;
+    sk.levels = {LevelMapping{{{0, 2}}, {{1, 2, Axis::X}}, 0}};
+    r = evaluateBoth(p, a, sk);
+    CHECK(r.at(0, 2).total == counts(0, 0, net ? 2 : 4, 0));
+    CHECK(r.at(0, 0).total.reads == 4);
+  }
+}
+
+TEST_CASE("checkMapping reports violations as values", "[cost][check]") {
+  Problem p = matmul(4, 2, 3);
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 1)};
+  a.levels[1].capacityWords = 2;
+  FanOut f;
+  f.x = 2;
+  a.fanOuts = {f, FanOut{}};
+  Mapping good;
+  good.levels = {LevelMapping{{{0, 2}, {1, 2}, {2, 3}}, {{0, 2, Axis::X}}, 0}, LevelMapping{}};
+  CHECK(checkMapping(p, a, good).empty());
+
+  Mapping badFactor = good;
+  badFactor.levels[0].temporal[2].factor = 2; // k factors multiply to 2, bound 3
+  CHECK(checkMapping(p, a, badFactor).size() == 1);
+
+  Mapping badSpatial = good;
+  badSpatial.levels[0].spatial[0] = {0, 4, Axis::X}; // 4 on a 2-wide X; m factors 8
+  CHECK(checkMapping(p, a, badSpatial).size() == 2);
+
+  Mapping badCapacity = good;
+  badCapacity.levels[0].temporal[2].factor = 1;
+  badCapacity.levels[1].temporal = {{2, 3}}; // Buf's A tile now holds 3 > 2 words
+  CHECK(checkMapping(p, a, badCapacity).size() == 1);
+
+  Mapping badBypass = good;
+  badBypass.levels[1].bypass = 2; // Buf cannot keep B anyway
+  CHECK(checkMapping(p, a, badBypass).size() == 1);
+  badBypass.levels[0].bypass = 1; // DRAM must keep everything
+  CHECK(checkMapping(p, a, badBypass).size() == 2);
+
+  Mapping badDim = good;
+  badDim.levels[1].temporal = {{9, 1}};
+  CHECK(!checkMapping(p, a, badDim).empty());
+  CHECK(!AnalyticalModel(p, a).evaluate(badDim).valid);
+  CHECK(!evaluateOracle(p, a, badDim).valid);
+
+  Problem nonSeparable = makeProblem({{"p", 2}, {"r", 2}},
+                                     {{"I", {{{"p", 1}}, {{"p", 1}, {"r", 1}}}, false},
+                                      {"O", {{{"p", 1}}}, true}});
+  CHECK(validateProblem(nonSeparable).size() == 1);
+}
