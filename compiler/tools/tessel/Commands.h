@@ -1,0 +1,17 @@
+// The tessel subcommands; each returns the process exit code (0 ok, 1 user error).
+#ifndef TESSEL_TOOLS_COMMANDS_H
+#define TESSEL_TOOLS_COMMANDS_H
+
+#include "Cli.h"
+
+namespace tessel::cli {
+
+int runCheck(int argc, char **argv);
+int runCompile(int argc, char **argv);
+
+extern const CommandSpec kCheckSpec;
+extern const CommandSpec kCompileSpec;
+
+} // namespace tessel::cli
+
+#endif // TESSEL_TOOLS_COMMANDS_H

@@ -1,0 +1,222 @@
+// Text and JSON summaries printed by `tessel check`.
+#include "Summary.h"
+
+#include <iomanip>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace tessel::cli {
+
+using dsl::formatQuantity;
+using dsl::Quantity;
+
+std::string withCommas(int64_t v) {
+  std::string s = std::to_string(v < 0 ? -v : v), r;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i && (s.size() - i) % 3 == 0)
+      r += ',';
+    r += s[i];
+  }
+  return v < 0 ? "-" + r : r;
+}
+
+static std::string bits(double b) { return formatQuantity({b, dsl::dimBits(), true}); }
+
+static std::string join(const std::vector<std::string> &v, const char *sep = ",") {
+  std::string r;
+  for (size_t i = 0; i < v.size(); ++i)
+    r += (i ? sep : "") + v[i];
+  return r;
+}
+
+static std::string paramText(const dsl::ParamInfo &p) {
+  std::string s = p.name + " = " + formatQuantity(p.value);
+  Quantity q{0, p.value.dim, true};
+  switch (p.domainKind) {
+  case dsl::ParamInfo::DomainKind::None:
+    break;
+  case dsl::ParamInfo::DomainKind::Set: {
+    std::vector<std::string> v;
+    for (double x : p.set) {
+      q.value = x;
+      v.push_back(formatQuantity(q));
+    }
+    s += " in {" + join(v, ", ") + "}";
+    break;
+  }
+  case dsl::ParamInfo::DomainKind::Range:
+    q.value = p.lo;
+    s += " in " + formatQuantity(q) + "..";
+    q.value = p.hi;
+    s += formatQuantity(q);
+    if (p.step > 0) {
+      q.value = p.step;
+      s += " step " + formatQuantity(q);
+    }
+    break;
+  }
+  return s;
+}
+
+static std::string rate(double perSecond) {
+  const char *units[] = {"", "K", "M", "G", "T", "P"};
+  int i = 0;
+  while (perSecond >= 1000 && i < 5) {
+    perSecond /= 1000;
+    ++i;
+  }
+  std::ostringstream os;
+  os << std::setprecision(4) << perSecond << " " << units[i];
+  return os.str();
+}
+
+void printSummary(std::ostream &os, const dsl::HwModel &m) {
+  os << "accelerator " << m.name << " (" << m.file << ")\n";
+  os << "  technology " << m.technologyNm << " nm, clock "
+     << formatQuantity({m.clockHz, dsl::dimFrequency(), true}) << ", word " << m.wordBits
+     << " bit, cost model " << m.costModel;
+  if (!m.dataflow.empty())
+    os << ", dataflow " << m.dataflow;
+  os << "\n";
+  for (const dsl::ParamInfo &p : m.params)
+    os << "  param " << paramText(p) << "\n";
+  os << "  " << std::left << std::setw(12) << "level" << std::setw(16) << "class"
+     << std::setw(13) << "size" << std::setw(11) << "instances" << std::setw(13) << "total"
+     << std::setw(22) << "keeps" << "bandwidth (bit/cycle)\n";
+  for (const dsl::MemoryLevel &L : m.levels) {
+    std::string cls = L.cls + (L.subclass.empty() ? "" : "(" + L.subclass + ")");
+    std::string size = L.sizeBits > 0 ? bits(L.sizeBits) : "unbounded";
+    std::string total = L.sizeBits > 0 ? bits(L.sizeBits * L.instances) : "-";
+    std::ostringstream bw;
+    if (L.readBandwidth > 0)
+      bw << L.readBandwidth;
+    else
+      bw << "unbounded";
+    os << "  " << std::setw(12) << L.name << std::setw(16) << cls << std::setw(13) << size
+       << std::setw(11) << L.instances << std::setw(13) << total << std::setw(22)
+       << join(L.keeps) << bw.str() << "\n";
+  }
+  for (const dsl::SpatialArray &A : m.arrays) {
+    os << "  array " << A.name << " " << A.fanY << " x " << A.fanX << " ("
+       << A.instances * A.fanX * A.fanY << " instances)";
+    if (A.multicast)
+      os << ", multicast";
+    if (A.reduction)
+      os << ", reduction";
+    os << "\n";
+  }
+  for (const dsl::ComputeUnit &c : m.compute)
+    os << "  compute " << c.name << ": " << c.cls << " " << c.bits << "-bit"
+       << (c.format.empty() ? "" : " " + c.format) << " x " << c.count * c.instances << "\n";
+  for (const dsl::Constraint &c : m.constraints)
+    os << "  constraint " << c.target << " " << c.kind << ": " << join(c.values, ", ") << "\n";
+  os << "  peak " << rate(m.peakMacsPerSecond()) << "MAC/s (" << m.totalMacUnits()
+     << " MAC units)\n";
+}
+
+void printSummary(std::ostream &os, const dsl::WlModel &m) {
+  os << "workload " << m.name << " (" << m.file << ")\n";
+  for (const dsl::ParamInfo &p : m.params)
+    os << "  param " << paramText(p) << "\n";
+  std::map<std::string, std::pair<int64_t, int64_t>> byKind; // ops, MACs
+  os << "  " << std::left << std::setw(28) << "op" << std::setw(17) << "kind" << std::setw(24)
+     << "output" << std::setw(7) << "count" << std::right << std::setw(18) << "MACs" << "\n";
+  for (const dsl::OpInfo &o : m.ops) {
+    const dsl::TensorInfo *t = m.tensor(o.output);
+    std::string shape = "[";
+    if (t)
+      for (size_t i = 0; i < t->shape.size(); ++i)
+        shape += (i ? "," : "") + std::to_string(t->shape[i]);
+    shape += "]";
+    os << "  " << std::left << std::setw(28) << o.name << std::setw(17) << o.kind
+       << std::setw(24) << shape << std::setw(7) << o.count << std::right << std::setw(18)
+       << withCommas(o.macs * o.count) << "\n";
+    byKind[o.kind].first += o.count;
+    byKind[o.kind].second += o.macs * o.count;
+  }
+  int64_t act = 0, wts = 0, in = 0;
+  for (const dsl::TensorInfo &t : m.tensors)
+    (t.kind == dsl::TensorInfo::Kind::Weight       ? wts
+     : t.kind == dsl::TensorInfo::Kind::Activation ? act
+                                                   : in) += t.bytes();
+  os << "  ops by kind:";
+  for (auto &[k, v] : byKind)
+    os << " " << k << " " << v.first;
+  os << "\n  total MACs: " << withCommas(m.totalMacs()) << "\n";
+  os << "  tensor bytes: inputs " << withCommas(in) << ", activations " << withCommas(act)
+     << ", weights " << withCommas(wts) << " (weights stored once per op, repeats not "
+     << "multiplied)\n";
+}
+
+nlohmann::json toJson(const dsl::HwModel &m) {
+  nlohmann::json j;
+  j["kind"] = "accelerator";
+  j["name"] = m.name;
+  j["file"] = m.file;
+  j["technology_nm"] = m.technologyNm;
+  j["clock_hz"] = m.clockHz;
+  j["word_bits"] = m.wordBits;
+  j["cost_model"] = m.costModel;
+  j["dataflow"] = m.dataflow;
+  j["params"] = nlohmann::json::array();
+  for (const dsl::ParamInfo &p : m.params)
+    j["params"].push_back({{"name", p.name}, {"value", p.value.value},
+                           {"domain", p.domainValues()}});
+  j["levels"] = nlohmann::json::array();
+  for (const dsl::MemoryLevel &L : m.levels) {
+    nlohmann::json l = {{"name", L.name}, {"class", L.cls}, {"subclass", L.subclass},
+                        {"size_bits", L.sizeBits}, {"instances", L.instances},
+                        {"banks", L.banks}, {"width_bits", L.widthBits},
+                        {"read_bandwidth_bits_per_cycle", L.readBandwidth},
+                        {"write_bandwidth_bits_per_cycle", L.writeBandwidth},
+                        {"keeps", L.keeps}, {"array", L.enclosingArray}};
+    if (L.readEnergyPJ)
+      l["read_energy_pj"] = *L.readEnergyPJ;
+    if (L.writeEnergyPJ)
+      l["write_energy_pj"] = *L.writeEnergyPJ;
+    if (L.areaUm2)
+      l["area_um2"] = *L.areaUm2;
+    j["levels"].push_back(l);
+  }
+  j["arrays"] = nlohmann::json::array();
+  for (const dsl::SpatialArray &A : m.arrays)
+    j["arrays"].push_back({{"name", A.name}, {"fan_x", A.fanX}, {"fan_y", A.fanY},
+                           {"instances", A.instances}, {"multicast", A.multicast},
+                           {"reduction", A.reduction}});
+  j["compute"] = nlohmann::json::array();
+  for (const dsl::ComputeUnit &c : m.compute)
+    j["compute"].push_back({{"name", c.name}, {"class", c.cls}, {"bits", c.bits},
+                            {"format", c.format}, {"count", c.count * c.instances}});
+  j["mac_units"] = m.totalMacUnits();
+  j["peak_macs_per_second"] = m.peakMacsPerSecond();
+  return j;
+}
+
+nlohmann::json toJson(const dsl::WlModel &m) {
+  nlohmann::json j;
+  j["kind"] = "workload";
+  j["name"] = m.name;
+  j["file"] = m.file;
+  j["params"] = nlohmann::json::array();
+  for (const dsl::ParamInfo &p : m.params)
+    j["params"].push_back({{"name", p.name}, {"value", p.value.value},
+                           {"domain", p.domainValues()}});
+  j["ops"] = nlohmann::json::array();
+  for (const dsl::OpInfo &o : m.ops) {
+    const dsl::TensorInfo *t = m.tensor(o.output);
+    j["ops"].push_back({{"name", o.name}, {"kind", o.kind}, {"inputs", o.inputs},
+                        {"weights", o.weights}, {"output", o.output},
+                        {"output_shape", t ? t->shape : std::vector<int64_t>{}},
+                        {"macs", o.macs}, {"ops", o.ops}, {"count", o.count}});
+  }
+  j["tensors"] = nlohmann::json::array();
+  for (const dsl::TensorInfo &t : m.tensors)
+    j["tensors"].push_back({{"name", t.name}, {"shape", t.shape},
+                            {"dtype", dsl::dtypeName(t.dtype)},
+                            {"kind", dsl::tensorKindName(t.kind)}, {"bytes", t.bytes()}});
+  j["total_macs"] = m.totalMacs();
+  return j;
+}
+
+} // namespace tessel::cli
