@@ -23,7 +23,7 @@ bool AttrSet::accept(const ast::Attr &a) {
     diags.error(a.key.loc, "unknown " + where + " attribute '" + k + "'", hint);
     return false;
   }
-  auto [it, inserted] = seen.emplace(k, a.key.loc);
+  auto [it, inserted] = seenKeys.emplace(k, a.key.loc);
   if (!inserted) {
     Diagnostic &d = diags.error(a.key.loc, "duplicate attribute '" + k + "'");
     d.notes.push_back({Severity::Note, it->second, "first set here", "", {}});

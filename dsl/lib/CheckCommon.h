@@ -19,12 +19,13 @@ public:
   AttrSet(DiagnosticEngine &diags, std::string where, std::vector<std::string> known)
       : diags(diags), where(std::move(where)), known(std::move(known)) {}
   bool accept(const ast::Attr &a);
+  bool seen(const std::string &key) const { return seenKeys.count(key) != 0; }
 
 private:
   DiagnosticEngine &diags;
   std::string where;
   std::vector<std::string> known;
-  std::map<std::string, SourceRange> seen;
+  std::map<std::string, SourceRange> seenKeys;
 };
 
 /// Checks `param NAME = default [in domain];`, applies an override and binds

@@ -3,6 +3,7 @@
 #include "tessel/dsl/Eval.h"
 
 #include "CheckCommon.h"
+#include "tessel/dsl/WlModel.h"
 
 #include <boost/variant/get.hpp>
 
@@ -213,7 +214,7 @@ private:
                   {"class", "size", "banks", "width", "bandwidth", "read_bandwidth",
                    "write_bandwidth", "read_energy", "write_energy", "area",
                    "leakage", "keeps"});
-    bool hasSize = false;
+    bool hasSize = false, hasClass = false;
     const std::vector<Dim> bw = {dimBitsPerCycle(), dimWordsPerCycle(),
                                  dimBitsPerSecond()};
     for (const ast::HwItem &item : b.items) {
@@ -226,11 +227,12 @@ private:
         continue;
       const std::string &k = a->key.name;
       if (k == "class") {
+        hasClass = true;
         memoryClass(*a, L);
       } else if (k == "size") {
+        hasSize = true;
         if (auto q = single(*a, {dimBits(), dimWords()}); q && positive(*a, *q)) {
           L.sizeBits = q->dim == dimWords() ? q->value * m.wordBits : q->value;
-          hasSize = true;
         }
       } else if (k == "banks") {
         if (auto q = single(*a, {Dim()}); q && positive(*a, *q))
@@ -259,10 +261,10 @@ private:
         keeps(*a, L);
       }
     }
-    if (L.cls.empty())
+    if (!hasClass)
       diags.error(b.name->loc, "memory '" + L.name + "' has no class",
                   "add 'class sram;', 'class regfile;' or 'class dram(lpddr4);'");
-    else if (L.cls != "dram" && !hasSize)
+    else if (L.cls != "dram" && !L.cls.empty() && !hasSize)
       diags.error(b.name->loc, "memory '" + L.name + "' has no size",
                   "add e.g. 'size 64KiB;' (only DRAM may omit its size)");
     m.levels.push_back(std::move(L));
@@ -491,6 +493,8 @@ private:
           C.areaUm2 = q->value * 1e12;
       }
     }
+    if (!C.format.empty() && !attrs.seen("bits"))
+      C.bits = dtypeBits(*parseDType(C.format));
     if (C.cls.empty())
       C.cls = C.format.rfind("fp", 0) == 0 || C.format == "bf16" ? "fpmac" : "intmac";
     m.compute.push_back(C);
