@@ -5,6 +5,8 @@
 #include "IndexSet.h"
 #include "LoopNest.h"
 
+#include <new>
+
 namespace tessel::cost {
 
 /// One flow of one tensor from keeper `parent` to its next inner keeper `child`.
@@ -21,10 +23,28 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
   size_t numTensors = prob.tensors.size();
   indexOf.assign(numTensors * numDims, -1);
   coeffOf.assign(numTensors * numDims, 0);
+  setupErrors = validateProblem(prob);
+  for (std::string &e : validateArch(hw, prob))
+    setupErrors.push_back(std::move(e));
   numIndices.assign(numTensors, 0);
+  indexBase.assign(numTensors, 0);
+  numMulti.assign(numTensors, 0);
   for (size_t t = 0; t < numTensors; ++t) {
     const Tensor &tensor = prob.tensors[t];
     numIndices[t] = static_cast<int>(tensor.projection.size());
+    indexBase[t] = static_cast<int>(singleDim.size());
+    for (const std::vector<int64_t> &coeffs : tensor.projection) {
+      int dimsUsed = 0;
+      int64_t c = 1;
+      for (int64_t x : coeffs)
+        if (x != 0) {
+          ++dimsUsed;
+          c = x;
+        }
+      singleDim.push_back(dimsUsed <= 1);
+      numMulti[t] += dimsUsed > 1;
+      singleCoef.push_back(c);
+    }
     for (size_t i = 0; i < tensor.projection.size(); ++i)
       for (size_t d = 0; d < numDims && d < tensor.projection[i].size(); ++d)
         if (tensor.projection[i][d] != 0 && indexOf[t * numDims + d] < 0) {
@@ -42,16 +62,109 @@ CostReport AnalyticalModel::evaluate(const Mapping &mapping) const {
 
 namespace {
 
-/// Small fixed-capacity array for per-index working sets (tensors rarely have > 8 indices).
-template <typename T, size_t N> struct SmallArray {
+/// Array of n elements, constructed in place when n <= N (no allocation per flow).
+template <typename T, size_t N> class SmallArray {
+public:
   explicit SmallArray(size_t n) : size(n) {
-    if (n > N)
+    if (n > N) {
       heap.resize(n);
+      data = heap.data();
+    } else {
+      data = reinterpret_cast<T *>(storage);
+      for (size_t i = 0; i < n; ++i)
+        new (data + i) T();
+    }
   }
-  T &operator[](size_t i) { return size > N ? heap[i] : local[i]; }
+  ~SmallArray() {
+    if (size <= N)
+      for (size_t i = 0; i < size; ++i)
+        data[i].~T();
+  }
+  SmallArray(const SmallArray &) = delete;
+  SmallArray &operator=(const SmallArray &) = delete;
+  T &operator[](size_t i) { return data[i]; }
+
+private:
   size_t size;
-  T local[N];
+  T *data;
+  alignas(T) unsigned char storage[N * sizeof(T)];
   std::vector<T> heap;
+};
+
+/// One index of a tensor seen from one flow: the child tile, its union over time ("ever") and
+/// the offsets of the children merged by the network. An index over a single dim (the common
+/// case) is exact with integers: its tile is coef * [0, e), and every loop of the dim outside
+/// the tile adds a mixed-radix digit whose stride is a multiple of e, so all sums are distinct
+/// and sizes multiply. Other indices use exact IndexSets.
+class IndexTerm {
+public:
+  /// The exact sets of an index over several dims.
+  struct Sets {
+    IndexSet tile, ever, offsets;
+    int64_t n1 = 1;
+  };
+
+  /// `sets` must be non-null when the index is not `singleDim`.
+  void init(bool singleDim, int64_t coefficient, Sets *multi) {
+    single = singleDim;
+    coef = coefficient;
+    tileExt = offCount = everMul = 1;
+    sets = multi;
+  }
+  void addTile(int64_t step, int64_t factor) {
+    if (single)
+      tileExt *= factor;
+    else
+      sets->tile.addProgression(step, factor);
+  }
+  void addOffset(int64_t step, int64_t factor) {
+    if (single)
+      offCount *= factor;
+    else
+      sets->offsets.addProgression(step, factor);
+  }
+  void addEver(int64_t step, int64_t factor) {
+    if (single)
+      everMul *= factor;
+    else
+      sets->ever.addProgression(step, factor);
+  }
+  void finish() {
+    if (!single) {
+      sets->ever.add(sets->tile);
+      sets->n1 = sets->offsets.sumSize(sets->tile);
+    }
+  }
+  bool pointOffsets() const { return single ? offCount == 1 : sets->offsets.isPoint(); }
+  int64_t tileSize() const { return single ? tileExt : sets->tile.size(); }
+  int64_t everSize() const { return single ? tileExt * everMul : sets->ever.size(); }
+  int64_t unionSize() const { return single ? offCount * tileExt : sets->n1; }
+  int64_t groupEverSize() const {
+    return single ? offCount * tileExt * everMul : sets->offsets.sumSize(sets->ever);
+  }
+  /// |T intersect (T + delta)|.
+  int64_t overlap(int64_t delta) const {
+    if (!single)
+      return sets->tile.overlap(delta);
+    if (delta == 0)
+      return tileExt;
+    int64_t s = delta < 0 ? -delta : delta;
+    if (coef != 1)
+      s /= coef;
+    return s >= tileExt ? 0 : tileExt - s;
+  }
+  /// |O (+) T| - |O (+) ((T + delta) \ T)|.
+  int64_t unionKept(int64_t delta) const {
+    if (single)
+      return offCount * overlap(delta);
+    return sets->n1 -
+           (delta ? sets->offsets.sumSize(sets->tile.shiftDifference(delta)) : 0);
+  }
+
+private:
+  bool single;
+  int64_t coef, tileExt, offCount, everMul;
+  Sets *sets;
 };
 
 } // namespace
@@ -64,52 +177,54 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   int numLevels = static_cast<int>(hw.levels.size());
   bool isCompute = flow.child == numLevels;
 
-  // tile[i]: the child tile's index set; ever[i]: its union over time; offsets[i]: the spatial
-  // offsets of the children sharing one parent read (merging fan-outs); separate: children on
-  // non-merging fan-outs, each served separately.
-  SmallArray<IndexSet, 8> tile(ni), ever(ni), offsets(ni);
-  int64_t separate = 1, parentInstances = 1, steps = 1;
+  SmallArray<IndexTerm, 8> term(ni);
+  SmallArray<IndexTerm::Sets, 4> sets(numMulti[flow.tensor]);
+  for (size_t i = 0, m = 0; i < ni; ++i) {
+    bool single = singleDim[indexBase[flow.tensor] + i] != 0;
+    term[i].init(single, singleCoef[indexBase[flow.tensor] + i], single ? nullptr : &sets[m++]);
+  }
+  // separate: children on non-merging fan-outs, each served separately.
+  int64_t separate = 1, parentInstances = 1, steps = 1, merged = 1;
+  // outerSteps[k]: product of the temporal factors above the child that enclose loop k.
+  SmallArray<int64_t, 48> outerSteps(nest.loops.size());
+  size_t k = 0;
   for (const NestLoop &loop : nest.loops) {
+    outerSteps[k++] = steps;
     int idx = idxOf[loop.dim];
+    int64_t step = coef[loop.dim] * loop.stride;
     if (loop.level >= flow.child) {
       if (idx >= 0)
-        tile[idx].addProgression(coef[loop.dim] * loop.stride, loop.factor);
+        term[idx].addTile(step, loop.factor);
     } else if (loop.spatial) {
       if (loop.level < flow.parent)
         parentInstances *= loop.factor;
       else if (flow.isOutput ? hw.fanOuts[loop.level].reduction
                              : hw.fanOuts[loop.level].multicast) {
+        merged *= loop.factor;
         if (idx >= 0)
-          offsets[idx].addProgression(coef[loop.dim] * loop.stride, loop.factor);
+          term[idx].addOffset(step, loop.factor);
       } else {
         separate *= loop.factor;
       }
     } else {
       steps *= loop.factor;
       if (idx >= 0)
-        ever[idx].addProgression(coef[loop.dim] * loop.stride, loop.factor);
+        term[idx].addEver(step, loop.factor);
     }
   }
   int64_t groups = parentInstances * separate;
-  int64_t childInstances = groups;
+  int64_t childInstances = groups * merged;
   bool pointOffsets = true;
   int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
-  SmallArray<int64_t, 8> unionSize(ni);
   for (size_t i = 0; i < ni; ++i) {
-    ever[i].add(tile[i]);
-    pointOffsets = pointOffsets && offsets[i].isPoint();
-    tileSize *= tile[i].size();
-    everSize *= ever[i].size();
-    unionSize[i] = offsets[i].sumSize(tile[i]);
-    unionFirst *= unionSize[i];
-    groupEverSize *= offsets[i].sumSize(ever[i]);
+    IndexTerm &t = term[i];
+    t.finish();
+    pointOffsets = pointOffsets && t.pointOffsets();
+    tileSize *= t.tileSize();
+    everSize *= t.everSize();
+    unionFirst *= t.unionSize();
+    groupEverSize *= t.groupEverSize();
   }
-  // Children per group on merging fan-outs (whatever dims their loops iterate).
-  for (const NestLoop &loop : nest.loops)
-    if (loop.spatial && loop.level >= flow.parent && loop.level < flow.child &&
-        (flow.isOutput ? hw.fanOuts[loop.level].reduction : hw.fanOuts[loop.level].multicast))
-      childInstances *= loop.factor;
-
   counts.groupFirst = groups * groupEverSize;
   counts.firstEntries = childInstances * everSize;
   if (isCompute) {
@@ -125,13 +240,12 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   SmallArray<int64_t, 8> reset(ni), delta(ni);
   for (size_t i = 0; i < ni; ++i)
     reset[i] = 0;
-  int64_t inner = 1;
-  for (size_t k = nest.loops.size(); k-- > 0;) {
+  for (k = nest.loops.size(); k-- > 0;) {
     const NestLoop &loop = nest.loops[k];
     if (loop.spatial || loop.level >= flow.child)
       continue;
     int idx = idxOf[loop.dim];
-    int64_t advances = (loop.factor - 1) * (steps / (inner * loop.factor));
+    int64_t advances = (loop.factor - 1) * outerSteps[k];
     bool moves = false;
     for (size_t i = 0; i < ni; ++i) {
       delta[i] = -reset[i];
@@ -142,7 +256,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
     if (moves) {
       int64_t kept = 1;
       for (size_t i = 0; i < ni; ++i)
-        kept *= tile[i].overlap(delta[i]);
+        kept *= term[i].overlap(delta[i]);
       entries += advances * (tileSize - kept);
       // Elements leaving when the tile moves by delta number as many as those entering when it
       // moves by -delta; every set here is a Minkowski sum of progressions, hence centrally
@@ -153,14 +267,12 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
         // |union over offsets of (T + d) \ T| = prod n1 - prod (n1 - |O (+) ((T_i+d_i) \ T_i)|).
         int64_t rest = 1;
         for (size_t i = 0; i < ni; ++i)
-          rest *= unionSize[i] -
-                  (delta[i] ? offsets[i].sumSize(tile[i].shiftDifference(delta[i])) : 0);
+          rest *= term[i].unionKept(delta[i]);
         groupEntries += advances * (unionFirst - rest);
       }
     }
     if (idx >= 0)
       reset[idx] += coef[loop.dim] * (loop.factor - 1) * loop.stride;
-    inner *= loop.factor;
   }
   counts.entries = counts.leaves = childInstances * entries;
   counts.groupEntries = groups * groupEntries;
@@ -168,8 +280,13 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
 }
 
 void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const {
+  if (!setupErrors.empty()) {
+    report.valid = false;
+    report.violations = setupErrors;
+    return;
+  }
   LoopNest nest;
-  evaluateFlows(prob, hw, mapping, nest, report, [&](int tensor, int parent, int child) {
+  evaluateFlows(prob, hw, mapping, /*validated=*/true, nest, report, [&](int tensor, int parent, int child) {
     Flow flow;
     flow.nest = &nest;
     flow.tensor = tensor;

@@ -30,14 +30,16 @@ void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
 /// fills per-instance counts, latency, energy and area as docs/model.md defines them.
 void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report);
 
-/// The evaluation every model shares: checks the mapping (an invalid one leaves `report` invalid
+/// The evaluation every model shares: checks the mapping (and, unless `validated`, the problem
+/// and the arch) (an invalid one leaves `report` invalid
 /// with its violations), flattens the nest into `nest`, asks `flowCounts(tensor, parent, child)`
 /// for every flow between consecutive keepers of every tensor (child == number of levels is the
 /// compute units), and finalizes the report.
 template <typename FlowFn>
 void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
-                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
-  report.violations = checkMapping(problem, arch, mapping);
+                   bool validated, LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
+  report.violations = validated ? checkValidatedMapping(problem, arch, mapping)
+                                : checkMapping(problem, arch, mapping);
   if (!report.violations.empty()) {
     report.valid = false;
     return;

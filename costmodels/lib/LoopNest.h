@@ -19,10 +19,41 @@ struct NestLoop {
   bool spatial = false;
 };
 
+/// A vector of loops that lives inline up to 48 loops (no allocation per evaluation).
+class NestLoops {
+public:
+  void clear() {
+    count = 0;
+    heap.clear();
+  }
+  void push_back(const NestLoop &loop) {
+    if (count == kInline && heap.empty())
+      heap.assign(inlineLoops, inlineLoops + count);
+    if (heap.empty())
+      inlineLoops[count] = loop;
+    else
+      heap.push_back(loop);
+    ++count;
+  }
+  size_t size() const { return count; }
+  NestLoop &operator[](size_t i) { return data()[i]; }
+  const NestLoop &operator[](size_t i) const { return data()[i]; }
+  const NestLoop *begin() const { return data(); }
+  const NestLoop *end() const { return data() + count; }
+
+private:
+  static constexpr size_t kInline = 48;
+  NestLoop *data() { return heap.empty() ? inlineLoops : heap.data(); }
+  const NestLoop *data() const { return heap.empty() ? inlineLoops : heap.data(); }
+  NestLoop inlineLoops[kInline];
+  std::vector<NestLoop> heap;
+  size_t count = 0;
+};
+
 /// Nest order: level 0 temporal (outer to inner), level 0 spatial, level 1 temporal, ...
 /// Loops with factor 1 are dropped; they change nothing.
 struct LoopNest {
-  std::vector<NestLoop> loops;
+  NestLoops loops;
 };
 
 /// Flattens `mapping` (assumed structurally valid: dims in range, factors >= 1).

@@ -29,6 +29,17 @@ std::string levelName(const Arch &arch, size_t level) {
 int64_t tileWords(const Problem &problem, int tensor, const int64_t *extent, int wordBits) {
   int64_t size = 1;
   for (const std::vector<int64_t> &coeffs : problem.tensors[tensor].projection) {
+    int varying = 0;
+    int64_t product = 1;
+    for (size_t d = 0; d < coeffs.size(); ++d)
+      if (coeffs[d] && extent[d] > 1) {
+        ++varying;
+        product *= extent[d];
+      }
+    if (varying <= 1) { // one dim: coef * [0, extent) has `extent` elements
+      size *= product;
+      continue;
+    }
     IndexSet set;
     for (size_t d = 0; d < coeffs.size(); ++d)
       if (coeffs[d] && extent[d] > 1)
@@ -47,6 +58,12 @@ std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
     errors.push_back(std::move(e));
   if (!errors.empty())
     return errors;
+  return checkValidatedMapping(problem, arch, mapping);
+}
+
+std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arch &arch,
+                                               const Mapping &mapping) {
+  std::vector<std::string> errors;
   size_t numLevels = arch.levels.size(), numDims = problem.dims.size();
   if (mapping.levels.size() != numLevels) {
     errors.push_back("mapping has " + std::to_string(mapping.levels.size()) +
@@ -76,7 +93,15 @@ std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
     return errors;
 
   // extent[l * numDims + d]: product of the factors of dim d at levels >= l (saturating).
-  std::vector<int64_t> extent((numLevels + 1) * numDims, 1);
+  int64_t extentBuf[256];
+  std::vector<int64_t> extentVec;
+  int64_t *extent = extentBuf;
+  if ((numLevels + 1) * numDims > 256) {
+    extentVec.resize((numLevels + 1) * numDims);
+    extent = extentVec.data();
+  }
+  for (size_t d = 0; d < numDims; ++d)
+    extent[numLevels * numDims + d] = 1;
   for (size_t l = numLevels; l-- > 0;) {
     int64_t *row = &extent[l * numDims];
     const int64_t *below = &extent[(l + 1) * numDims];
@@ -113,7 +138,7 @@ std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
   for (size_t l = 0; l < numLevels; ++l) {
     TensorMask bypass = mapping.levels[l].bypass;
     TensorMask canKeep = arch.levels[l].keepMask;
-    for (size_t t = 0; t < 32; ++t)
+    for (size_t t = 0; bypass >> t; ++t)
       if ((bypass >> t & 1) && (t >= numTensors || !(canKeep >> t & 1)))
         errors.push_back(levelName(arch, l) + " bypasses " +
                          (t < numTensors ? "tensor '" + problem.tensors[t].name + "'"

@@ -48,8 +48,10 @@ namespace {
 /// Energy of `count` element accesses per instance over `instances` instances: billed per block.
 double billed(int64_t count, int64_t wordsPerElem, int64_t blockWords, int64_t instances,
               double energy) {
+  if (count == 0)
+    return 0;
   int64_t words = count * wordsPerElem;
-  int64_t blocks = (words + blockWords - 1) / blockWords;
+  int64_t blocks = blockWords == 1 ? words : (words + blockWords - 1) / blockWords;
   return static_cast<double>(blocks) * static_cast<double>(instances) * energy;
 }
 
@@ -72,10 +74,16 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
     int64_t readWords = 0, writeWords = 0;
     for (size_t t = 0; t < numTensors; ++t) {
       TensorLevelStats &s = report.at(l, t);
-      s.perInstance.fills = s.total.fills / active;
-      s.perInstance.reads = s.total.reads / active;
-      s.perInstance.updates = s.total.updates / active;
-      s.perInstance.readBacks = s.total.readBacks / active;
+      if (s.total == AccessCounts{})
+        continue;
+      if (active == 1) {
+        s.perInstance = s.total;
+      } else {
+        s.perInstance.fills = s.total.fills / active;
+        s.perInstance.reads = s.total.reads / active;
+        s.perInstance.updates = s.total.updates / active;
+        s.perInstance.readBacks = s.total.readBacks / active;
+      }
       int64_t wpe = wordsPerElement(problem, static_cast<int>(t), level.wordBits);
       s.fillEnergy = billed(s.perInstance.fills, wpe, level.blockWords, active, level.writeEnergy);
       s.readEnergy = billed(s.perInstance.reads, wpe, level.blockWords, active, level.readEnergy);

@@ -31,11 +31,19 @@ private:
   Problem prob;
   Arch hw;
   size_t numDims = 0;
+  /// What is wrong with the problem or the arch themselves (checked once).
+  std::vector<std::string> setupErrors;
   /// indexOf[t * numDims + d]: the index of tensor t that dim d appears in, or -1.
   std::vector<int> indexOf;
   /// coeffOf[t * numDims + d]: dim d's coefficient in that index (0 when absent).
   std::vector<int64_t> coeffOf;
   std::vector<int> numIndices;
+  /// Per tensor index (tensor t's indices start at indexBase[t]): whether it uses at most one
+  /// dim, and that dim's coefficient.
+  std::vector<int> indexBase;
+  std::vector<size_t> numMulti;
+  std::vector<char> singleDim;
+  std::vector<int64_t> singleCoef;
 };
 
 } // namespace tessel::cost

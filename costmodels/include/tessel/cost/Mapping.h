@@ -54,6 +54,11 @@ int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits);
 std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
                                       const Mapping &mapping);
 
+/// checkMapping for a problem and an arch already known valid (validateProblem and validateArch
+/// returned nothing): skips re-validating them, for callers evaluating many mappings.
+std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arch &arch,
+                                               const Mapping &mapping);
+
 /// Readable loop-nest form, one loop per line, e.g. "L1 GLB: for q in 0..56".
 std::string toString(const Mapping &mapping, const Problem &problem, const Arch &arch);
 
