@@ -26,6 +26,18 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
   setupErrors = validateProblem(prob);
   for (std::string &e : validateArch(hw, prob))
     setupErrors.push_back(std::move(e));
+  // The outermost level holds every tensor whole, whatever the mapping.
+  for (size_t t = 0; t < numTensors && setupErrors.empty(); ++t) {
+    int64_t elements = 1;
+    for (size_t i = 0; i < prob.tensors[t].projection.size(); ++i) {
+      IndexSet set;
+      for (size_t d = 0; d < numDims; ++d)
+        if (prob.tensors[t].projection[i][d] && prob.dims[d].bound > 1)
+          set.addProgression(prob.tensors[t].projection[i][d], prob.dims[d].bound);
+      elements *= set.size();
+    }
+    outermostWords += elements * wordsPerElement(prob, static_cast<int>(t), hw.levels[0].wordBits);
+  }
   numIndices.assign(numTensors, 0);
   indexBase.assign(numTensors, 0);
   numMulti.assign(numTensors, 0);
@@ -274,6 +286,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
     if (idx >= 0)
       reset[idx] += coef[loop.dim] * (loop.factor - 1) * loop.stride;
   }
+  counts.tileSize = tileSize;
   counts.entries = counts.leaves = childInstances * entries;
   counts.groupEntries = groups * groupEntries;
   counts.groupLeaves = counts.groupEntries;
@@ -286,7 +299,17 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     return;
   }
   LoopNest nest;
-  evaluateFlows(prob, hw, mapping, /*validated=*/true, nest, report, [&](int tensor, int parent, int child) {
+  // Tile words per level instance, summed from the flows (each flow sizes its child's tile).
+  int64_t wordsBuf[32] = {};
+  std::vector<int64_t> wordsVec;
+  int64_t *words = wordsBuf;
+  if (hw.levels.size() > 32) {
+    wordsVec.assign(hw.levels.size(), 0);
+    words = wordsVec.data();
+  }
+  words[0] = outermostWords;
+  auto check = [&] { return checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false); };
+  evaluateFlows(prob, hw, mapping, check, nest, report, [&](int tensor, int parent, int child) {
     Flow flow;
     flow.nest = &nest;
     flow.tensor = tensor;
@@ -295,8 +318,18 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     flow.isOutput = prob.tensors[tensor].isOutput;
     FlowCounts counts;
     evaluateFlow(flow, counts);
+    if (static_cast<size_t>(child) < hw.levels.size())
+      words[child] += counts.tileSize * wordsPerElement(prob, tensor, hw.levels[child].wordBits);
     return counts;
   });
+  if (!report.valid)
+    return;
+  for (size_t l = 0; l < hw.levels.size(); ++l) {
+    std::string violation = capacityViolation(hw, l, words[l]);
+    if (!violation.empty())
+      report.violations.push_back(std::move(violation));
+  }
+  report.valid = report.violations.empty();
 }
 
 } // namespace tessel::cost

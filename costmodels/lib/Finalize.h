@@ -16,6 +16,7 @@ struct FlowCounts {
   int64_t groupEntries = 0; // per step, distinct (group, element) entering, summed over steps
   int64_t groupFirst = 0;   // distinct (group, element) ever entering
   int64_t groupLeaves = 0;  // per step, distinct (group, element) leaving, summed over steps
+  int64_t tileSize = 0;     // elements in one child tile (0 for compute units)
 };
 
 /// Adds one flow's counts to the report: parent reads/updates/read-backs, child fills/drains,
@@ -30,16 +31,14 @@ void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
 /// fills per-instance counts, latency, energy and area as docs/model.md defines them.
 void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report);
 
-/// The evaluation every model shares: checks the mapping (and, unless `validated`, the problem
-/// and the arch) (an invalid one leaves `report` invalid
-/// with its violations), flattens the nest into `nest`, asks `flowCounts(tensor, parent, child)`
+/// The evaluation every model shares: checks the mapping with `check()` (violations leave
+/// `report` invalid), flattens the nest into `nest`, asks `flowCounts(tensor, parent, child)`
 /// for every flow between consecutive keepers of every tensor (child == number of levels is the
 /// compute units), and finalizes the report.
-template <typename FlowFn>
+template <typename CheckFn, typename FlowFn>
 void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
-                   bool validated, LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
-  report.violations = validated ? checkValidatedMapping(problem, arch, mapping)
-                                : checkMapping(problem, arch, mapping);
+                   CheckFn &&check, LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
+  report.violations = check();
   if (!report.violations.empty()) {
     report.valid = false;
     return;

@@ -105,10 +105,6 @@ void IndexSet::fromBits(std::vector<uint64_t> &&in) {
   step = 1;
 }
 
-void IndexSet::addProgression(int64_t s, int64_t k) {
-  add(progression(s, k));
-}
-
 void IndexSet::add(const IndexSet &other) {
   if (size() == 0 || other.isPoint())
     return;
@@ -145,20 +141,8 @@ void IndexSet::add(const IndexSet &other) {
   fromBits(std::move(out));
 }
 
-int64_t IndexSet::size() const { return count; }
-
-int64_t IndexSet::overlap(int64_t delta) const {
+int64_t IndexSet::overlapBits(int64_t delta) const {
   delta = std::llabs(delta);
-  if (isProgression()) {
-    if (count == 0)
-      return 0;
-    if (delta == 0)
-      return count;
-    if (count == 1 || delta % step != 0)
-      return 0;
-    int64_t s = delta / step;
-    return s >= count ? 0 : count - s;
-  }
   if (delta == 0)
     return count;
   std::vector<uint64_t> sh = shifted(bits, delta, bits.size());
@@ -189,24 +173,7 @@ IndexSet IndexSet::shiftDifference(int64_t delta) const {
   return out;
 }
 
-int64_t IndexSet::sumSize(const IndexSet &other) const {
-  if (count == 0 || other.count == 0)
-    return 0;
-  if (isPoint())
-    return other.count;
-  if (other.isPoint())
-    return count;
-  if (isProgression() && other.isProgression()) {
-    int64_t g = step, n = count, h = other.step, k = other.count;
-    if (h % g == 0) {
-      int64_t q = h / g;
-      return q >= n ? n * k : (k - 1) * q + n;
-    }
-    if (g % h == 0) {
-      int64_t q = g / h;
-      return q >= k ? n * k : (n - 1) * q + k;
-    }
-  }
+int64_t IndexSet::sumSizeSlow(const IndexSet &other) const {
   IndexSet sum = *this;
   sum.add(other);
   return sum.size();

@@ -18,22 +18,71 @@ public:
   static IndexSet progression(int64_t step, int64_t count);
 
   /// this := this (+) {0, step, ..., (count-1)*step} (Minkowski sum).
-  void addProgression(int64_t step, int64_t count);
+  void addProgression(int64_t s, int64_t k) {
+    if (bits.empty() && count > 0 && k > 0 && (count == 1 || k == 1 || s % step == 0)) {
+      if (k == 1)
+        return;
+      if (count == 1) {
+        step = s;
+        count = k;
+        return;
+      }
+      if (s / step <= count) {
+        count += (k - 1) * (s / step);
+        return;
+      }
+    }
+    add(progression(s, k));
+  }
   /// this := this (+) other.
   void add(const IndexSet &other);
 
-  int64_t size() const;
+  int64_t size() const { return count; }
   /// |S intersect (S + delta)|.
-  int64_t overlap(int64_t delta) const;
+  int64_t overlap(int64_t delta) const {
+    if (!bits.empty())
+      return overlapBits(delta);
+    if (count == 0)
+      return 0;
+    if (delta == 0)
+      return count;
+    if (delta < 0)
+      delta = -delta;
+    if (count == 1 || delta % step != 0)
+      return 0;
+    int64_t s = delta / step;
+    return s >= count ? 0 : count - s;
+  }
   /// (S + delta) \ S, translated so that its minimum is 0 (size 0 when empty).
   IndexSet shiftDifference(int64_t delta) const;
   /// |this (+) other| without building the sum when both are progressions.
-  int64_t sumSize(const IndexSet &other) const;
+  int64_t sumSize(const IndexSet &other) const {
+    if (count == 0 || other.count == 0)
+      return 0;
+    if (isPoint())
+      return other.count;
+    if (other.isPoint())
+      return count;
+    if (bits.empty() && other.bits.empty()) {
+      int64_t g = step, n = count, h = other.step, k = other.count;
+      if (h % g == 0) {
+        int64_t q = h / g;
+        return q >= n ? n * k : (k - 1) * q + n;
+      }
+      if (g % h == 0) {
+        int64_t q = g / h;
+        return q >= k ? n * k : (n - 1) * q + k;
+      }
+    }
+    return sumSizeSlow(other);
+  }
 
   bool isProgression() const { return bits.empty(); }
   bool isPoint() const { return bits.empty() && count == 1; }
 
 private:
+  int64_t overlapBits(int64_t delta) const;
+  int64_t sumSizeSlow(const IndexSet &other) const;
   void toBits(std::vector<uint64_t> &out) const;
   void fromBits(std::vector<uint64_t> &&in);
 

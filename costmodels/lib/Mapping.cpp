@@ -7,13 +7,6 @@
 
 namespace tessel::cost {
 
-TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t level) {
-  TensorMask keep = arch.levels[level].keepMask;
-  if (level < mapping.levels.size())
-    keep &= ~mapping.levels[level].bypass;
-  return keep;
-}
-
 int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits) {
   int bits = problem.tensors[tensor].elementBits;
   return (bits + wordBits - 1) / wordBits;
@@ -61,8 +54,16 @@ std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
   return checkValidatedMapping(problem, arch, mapping);
 }
 
+std::string capacityViolation(const Arch &arch, size_t level, int64_t words) {
+  int64_t capacity = arch.levels[level].capacityWords;
+  if (capacity == 0 || words <= capacity)
+    return {};
+  return levelName(arch, level) + " needs " + std::to_string(words) +
+         " words for its tiles, capacity is " + std::to_string(capacity);
+}
+
 std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arch &arch,
-                                               const Mapping &mapping) {
+                                               const Mapping &mapping, bool checkCapacity) {
   std::vector<std::string> errors;
   size_t numLevels = arch.levels.size(), numDims = problem.dims.size();
   if (mapping.levels.size() != numLevels) {
@@ -148,11 +149,10 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
                                                 : (TensorMask(1) << numTensors) - 1))))
       errors.push_back(levelName(arch, 0) + " is outermost and must keep every tensor");
   }
-  if (!errors.empty())
+  if (!errors.empty() || !checkCapacity)
     return errors;
   for (size_t l = 0; l < numLevels; ++l) {
-    int64_t capacity = arch.levels[l].capacityWords;
-    if (capacity == 0)
+    if (arch.levels[l].capacityWords == 0)
       continue;
     TensorMask keep = keptTensors(arch, mapping, l);
     int64_t words = 0;
@@ -160,9 +160,9 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
       if (keep >> t & 1)
         words += tileWords(problem, static_cast<int>(t), &extent[l * numDims],
                            arch.levels[l].wordBits);
-    if (words > capacity)
-      errors.push_back(levelName(arch, l) + " needs " + std::to_string(words) +
-                       " words for its tiles, capacity is " + std::to_string(capacity));
+    std::string violation = capacityViolation(arch, l, words);
+    if (!violation.empty())
+      errors.push_back(std::move(violation));
   }
   return errors;
 }

@@ -201,3 +201,27 @@ TEST_CASE("checkMapping reports violations as values", "[cost][check]") {
                                       {"O", {{{"p", 1}}}, true}});
   CHECK(validateProblem(nonSeparable).size() == 1);
 }
+
+TEST_CASE("both models reject a tile beyond capacity with the same message", "[cost][check]") {
+  Problem p = matmul(4, 2, 3);
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 1)};
+  a.levels[1].capacityWords = 2;
+  a.fanOuts = {FanOut{}, FanOut{}};
+  Mapping m;
+  m.levels = {LevelMapping{{{0, 4}, {1, 2}}, {}, 0}, LevelMapping{{{2, 3}}, {}, 0}};
+  CostReport fast = AnalyticalModel(p, a).evaluate(m);
+  CostReport oracle = evaluateOracle(p, a, m);
+  CHECK(!fast.valid);
+  CHECK(!oracle.valid);
+  CHECK(fast.violations == oracle.violations);
+  REQUIRE(fast.violations.size() == 1);
+  CHECK(fast.violations[0] == "level 1 'Buf' needs 3 words for its tiles, capacity is 2");
+  // DRAM with too small a capacity for whole tensors: A 12 + B 6 + C 8 = 26 words.
+  a.levels[0].capacityWords = 25;
+  a.levels[1].capacityWords = 0;
+  fast = AnalyticalModel(p, a).evaluate(m);
+  CHECK(fast.violations == evaluateOracle(p, a, m).violations);
+  REQUIRE(fast.violations.size() == 1);
+  CHECK(fast.violations[0] == "level 0 'DRAM' needs 26 words for its tiles, capacity is 25");
+}

@@ -33,6 +33,8 @@ private:
   size_t numDims = 0;
   /// What is wrong with the problem or the arch themselves (checked once).
   std::vector<std::string> setupErrors;
+  /// Words of every tensor whole (the outermost level's tiles).
+  int64_t outermostWords = 0;
   /// indexOf[t * numDims + d]: the index of tensor t that dim d appears in, or -1.
   std::vector<int> indexOf;
   /// coeffOf[t * numDims + d]: dim d's coefficient in that index (0 when absent).

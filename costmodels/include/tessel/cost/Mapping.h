@@ -42,7 +42,12 @@ struct Mapping {
 };
 
 /// Tensors level `level` keeps under `mapping`: the Arch's keep mask minus the bypass set.
-TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t level);
+inline TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t level) {
+  TensorMask keep = arch.levels[level].keepMask;
+  if (level < mapping.levels.size())
+    keep &= ~mapping.levels[level].bypass;
+  return keep;
+}
 
 /// Words one element of `tensor` occupies at a level with `wordBits`-bit words.
 int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits);
@@ -55,9 +60,15 @@ std::vector<std::string> checkMapping(const Problem &problem, const Arch &arch,
                                       const Mapping &mapping);
 
 /// checkMapping for a problem and an arch already known valid (validateProblem and validateArch
-/// returned nothing): skips re-validating them, for callers evaluating many mappings.
+/// returned nothing): skips re-validating them, for callers evaluating many mappings. With
+/// `checkCapacity` false it also skips tile capacities (for a model that sizes tiles itself
+/// and reports them with capacityViolation).
 std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arch &arch,
-                                               const Mapping &mapping);
+                                               const Mapping &mapping, bool checkCapacity = true);
+
+/// The violation message when level `level` needs `words` words per instance for its tiles, or
+/// an empty string when they fit.
+std::string capacityViolation(const Arch &arch, size_t level, int64_t words);
 
 /// Readable loop-nest form, one loop per line, e.g. "L1 GLB: for q in 0..56".
 std::string toString(const Mapping &mapping, const Problem &problem, const Arch &arch);
