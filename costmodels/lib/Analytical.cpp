@@ -248,27 +248,27 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
 
   int64_t entries = tileSize, groupEntries = unionFirst;
   // Temporal loops above the child, inner to outer: advancing loop j moves the tile by
-  // delta = its stride minus the span of the inner (resetting) loops, in every index.
-  SmallArray<int64_t, 8> reset(ni), delta(ni);
-  for (size_t i = 0; i < ni; ++i)
+  // delta = its stride minus the span of the inner (resetting) loops, in every index:
+  // delta_i = [i is j's index] * step_j - reset_i. kept[i] and unionKept[i] cache the factors of
+  // index i for delta_i = -reset_i; only index idx_j needs a fresh factor per loop.
+  SmallArray<int64_t, 8> reset(ni), keptAt(ni), unionKeptAt(ni);
+  for (size_t i = 0; i < ni; ++i) {
     reset[i] = 0;
+    keptAt[i] = term[i].tileSize();
+    unionKeptAt[i] = term[i].unionSize();
+  }
   for (k = nest.loops.size(); k-- > 0;) {
     const NestLoop &loop = nest.loops[k];
     if (loop.spatial || loop.level >= flow.child)
       continue;
     int idx = idxOf[loop.dim];
     int64_t advances = (loop.factor - 1) * outerSteps[k];
-    bool moves = false;
-    for (size_t i = 0; i < ni; ++i) {
-      delta[i] = -reset[i];
-      if (static_cast<int>(i) == idx)
-        delta[i] += coef[loop.dim] * loop.stride;
-      moves = moves || delta[i] != 0;
-    }
-    if (moves) {
-      int64_t kept = 1;
-      for (size_t i = 0; i < ni; ++i)
-        kept *= term[i].overlap(delta[i]);
+    int64_t step = idx >= 0 ? coef[loop.dim] * loop.stride : 0;
+    int64_t own = idx >= 0 ? step - reset[idx] : 0;
+    int64_t kept = idx >= 0 ? term[idx].overlap(own) : 1;
+    for (size_t i = 0; i < ni; ++i)
+      kept *= static_cast<int>(i) == idx ? 1 : keptAt[i];
+    if (kept != tileSize) {
       entries += advances * (tileSize - kept);
       // Elements leaving when the tile moves by delta number as many as those entering when it
       // moves by -delta; every set here is a Minkowski sum of progressions, hence centrally
@@ -277,14 +277,18 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
         groupEntries += advances * (tileSize - kept);
       } else {
         // |union over offsets of (T + d) \ T| = prod n1 - prod (n1 - |O (+) ((T_i+d_i) \ T_i)|).
-        int64_t rest = 1;
+        int64_t rest = idx >= 0 ? term[idx].unionKept(own) : 1;
         for (size_t i = 0; i < ni; ++i)
-          rest *= term[i].unionKept(delta[i]);
+          rest *= static_cast<int>(i) == idx ? 1 : unionKeptAt[i];
         groupEntries += advances * (unionFirst - rest);
       }
     }
-    if (idx >= 0)
-      reset[idx] += coef[loop.dim] * (loop.factor - 1) * loop.stride;
+    if (idx >= 0 && loop.factor > 1) {
+      reset[idx] += (loop.factor - 1) * step;
+      keptAt[idx] = term[idx].overlap(-reset[idx]);
+      if (!pointOffsets)
+        unionKeptAt[idx] = term[idx].unionKept(-reset[idx]);
+    }
   }
   counts.tileSize = tileSize;
   counts.entries = counts.leaves = childInstances * entries;
