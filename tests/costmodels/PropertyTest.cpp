@@ -52,17 +52,28 @@ std::string compareReports(const CostReport &oracle, const CostReport &fast, con
   return diff.str();
 }
 
-/// Runs one seed; on disagreement fails with a reproducer.
-void checkSeed(uint64_t seed) {
+/// Runs one seed; on disagreement fails with a reproducer. Returns false when checkMapping
+/// rejected the case (then only the rejections are compared).
+bool checkSeed(uint64_t seed) {
   Case c = randomCase(seed);
   std::vector<std::string> violations = checkMapping(c.problem, c.arch, c.mapping);
   INFO("seed " << seed << "\n" << describe(c));
-  REQUIRE(violations.empty());
   CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping);
   CostReport fast = AnalyticalModel(c.problem, c.arch).evaluate(c.mapping);
+  // Only capacities can make a generated mapping invalid; both models must say so identically.
+  for (const std::string &v : violations)
+    CHECK(v.find("capacity") != std::string::npos);
+  CHECK(oracle.violations == violations);
+  CHECK(fast.violations == violations);
+  if (!violations.empty()) {
+    CHECK(!oracle.valid);
+    CHECK(!fast.valid);
+    return false;
+  }
   std::string diff = compareReports(oracle, fast, c);
   INFO("differences:\n" << diff << "oracle report:\n" << toString(oracle, c.problem, c.arch));
   CHECK(diff.empty());
+  return true;
 }
 
 /// Seeds that once failed; rerun on every build (append a seed here to pin a reproducer).
@@ -76,8 +87,12 @@ constexpr int kNumCases = 10000;
 TEST_CASE("analytical equals oracle on random cases", "[cost][property]") {
   WARN("property test base seed " << kBaseSeed << ", " << kNumCases
                                   << " cases; rerun one with checkSeed(base + i)");
+  int rejected = 0;
   for (int i = 0; i < kNumCases; ++i)
-    checkSeed(kBaseSeed + static_cast<uint64_t>(i));
+    rejected += !checkSeed(kBaseSeed + static_cast<uint64_t>(i));
+  // Most cases must reach the count comparison.
+  CHECK(rejected < kNumCases / 5);
+  WARN(rejected << " of " << kNumCases << " cases rejected by capacity, the rest compared");
 }
 
 TEST_CASE("analytical equals oracle on past failures", "[cost][property]") {

@@ -194,6 +194,10 @@ Case randomCase(uint64_t seed) {
   c.problem = randomProblem(rng);
   c.arch = randomArch(rng, c.problem);
   c.mapping = randomMapping(rng, c.problem, c.arch);
+  // Some capacities, so that some cases are rejected (both models must agree on why).
+  for (StorageLevel &level : c.arch.levels)
+    if (rng.coin(10))
+      level.capacityWords = rng.pick(1, 60);
   return c;
 }
 
