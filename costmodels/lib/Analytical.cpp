@@ -9,15 +9,6 @@
 
 namespace tessel::cost {
 
-/// One flow of one tensor from keeper `parent` to its next inner keeper `child`.
-struct AnalyticalModel::Flow {
-  const LoopNest *nest = nullptr;
-  int tensor = 0;
-  int parent = 0;
-  int child = 0;
-  bool isOutput = false;
-};
-
 AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
     : prob(std::move(problem)), hw(std::move(arch)), numDims(prob.dims.size()) {
   size_t numTensors = prob.tensors.size();
@@ -46,13 +37,15 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
     numIndices[t] = static_cast<int>(tensor.projection.size());
     indexBase[t] = static_cast<int>(singleDim.size());
     for (const std::vector<int64_t> &coeffs : tensor.projection) {
-      int dimsUsed = 0;
+      int dimsUsed = 0, lastDim = -1;
       int64_t c = 1;
-      for (int64_t x : coeffs)
-        if (x != 0) {
+      for (size_t d = 0; d < coeffs.size(); ++d)
+        if (coeffs[d] != 0) {
           ++dimsUsed;
-          c = x;
+          c = coeffs[d];
+          lastDim = static_cast<int>(d);
         }
+      singleDimOf.push_back(lastDim);
       singleDim.push_back(dimsUsed <= 1);
       numMulti[t] += dimsUsed > 1;
       singleCoef.push_back(c);
@@ -74,7 +67,8 @@ CostReport AnalyticalModel::evaluate(const Mapping &mapping) const {
 
 namespace {
 
-/// Array of n elements, constructed in place when n <= N (no allocation per flow).
+/// Array of n elements, constructed in place when n <= N (no allocation per flow). Elements of
+/// trivial types start indeterminate.
 template <typename T, size_t N> class SmallArray {
 public:
   explicit SmallArray(size_t n) : size(n) {
@@ -84,7 +78,7 @@ public:
     } else {
       data = reinterpret_cast<T *>(storage);
       for (size_t i = 0; i < n; ++i)
-        new (data + i) T();
+        new (data + i) T; // default-initialised: callers set every element they read
     }
   }
   ~SmallArray() {
@@ -95,6 +89,7 @@ public:
   SmallArray(const SmallArray &) = delete;
   SmallArray &operator=(const SmallArray &) = delete;
   T &operator[](size_t i) { return data[i]; }
+  const T &operator[](size_t i) const { return data[i]; }
 
 private:
   size_t size;
@@ -116,12 +111,22 @@ public:
     int64_t n1 = 1;
   };
 
-  /// `sets` must be non-null when the index is not `singleDim`.
-  void init(bool singleDim, int64_t coefficient, Sets *multi) {
-    single = singleDim;
-    coef = coefficient;
+  /// An index over several dims, built loop by loop into `multi`.
+  void initMulti(Sets *multi) {
+    single = false;
+    coef = 1;
     tileExt = offCount = everMul = 1;
     sets = multi;
+  }
+  /// An index over at most one dim: tile coef * [0, tile), `offsets` merged children, `ever`
+  /// factors of the temporal loops above on the dim.
+  void initSingle(int64_t coefficient, int64_t tile, int64_t offsets, int64_t ever) {
+    single = true;
+    coef = coefficient;
+    tileExt = tile;
+    offCount = offsets;
+    everMul = ever;
+    sets = nullptr;
   }
   void addTile(int64_t step, int64_t factor) {
     if (single)
@@ -179,51 +184,140 @@ private:
   Sets *sets;
 };
 
+/// Per-evaluation products of the nest that every flow reads (built once per evaluation).
+struct NestSummary {
+  NestSummary(const LoopNest &nest, size_t numLevels, size_t numDims);
+
+  const LoopNest &nest;
+  size_t numLevels, numDims;
+  /// Product of the spatial / temporal factors at each level.
+  SmallArray<int64_t, 16> spatialAt, temporalAt;
+  /// spatialOf[l * numDims + d]: product of dim d's spatial factors at level l.
+  SmallArray<int64_t, 256> spatialOf;
+  /// tileExt[c * numDims + d]: product of dim d's factors at levels >= c (c <= numLevels).
+  SmallArray<int64_t, 256> tileExt;
+  /// temporalAbove[c * numDims + d]: product of dim d's temporal factors at levels < c.
+  SmallArray<int64_t, 256> temporalAbove;
+  /// outerSteps[k]: product of the temporal factors of the loops enclosing loop k.
+  SmallArray<int64_t, 48> outerSteps;
+  /// Indices of the temporal loops in nest order; temporalEnd[c]: how many sit above level c.
+  SmallArray<int, 48> temporalLoops;
+  SmallArray<int, 17> temporalEnd;
+};
+
 } // namespace
 
+/// One flow of one tensor from keeper `parent` to its next inner keeper `child`.
+struct AnalyticalModel::Flow {
+  const NestSummary *summary = nullptr;
+  int tensor = 0;
+  int parent = 0;
+  int child = 0;
+  bool isOutput = false;
+};
+
+NestSummary::NestSummary(const LoopNest &nest, size_t numLevels, size_t numDims)
+    : nest(nest), numLevels(numLevels), numDims(numDims), spatialAt(numLevels),
+      temporalAt(numLevels), spatialOf(numLevels * numDims),
+      tileExt((numLevels + 1) * numDims), temporalAbove((numLevels + 1) * numDims),
+      outerSteps(nest.loops.size()), temporalLoops(nest.loops.size()),
+      temporalEnd(numLevels + 1) {
+  SmallArray<int64_t, 256> temporalOf(numLevels * numDims);
+  for (size_t i = 0; i < numLevels * numDims; ++i)
+    spatialOf[i] = temporalOf[i] = 1;
+  for (size_t l = 0; l < numLevels; ++l)
+    spatialAt[l] = temporalAt[l] = 1;
+  int64_t steps = 1;
+  size_t numTemporal = 0;
+  for (size_t k = 0; k < nest.loops.size(); ++k) {
+    const NestLoop &loop = nest.loops[k];
+    size_t at = static_cast<size_t>(loop.level) * numDims + static_cast<size_t>(loop.dim);
+    outerSteps[k] = steps;
+    if (loop.spatial) {
+      spatialOf[at] *= loop.factor;
+      spatialAt[loop.level] *= loop.factor;
+    } else {
+      temporalOf[at] *= loop.factor;
+      temporalAt[loop.level] *= loop.factor;
+      steps *= loop.factor;
+      temporalLoops[numTemporal++] = static_cast<int>(k);
+    }
+  }
+  for (size_t d = 0; d < numDims; ++d) {
+    tileExt[numLevels * numDims + d] = 1;
+    temporalAbove[d] = 1;
+  }
+  for (size_t l = numLevels; l-- > 0;)
+    for (size_t d = 0; d < numDims; ++d)
+      tileExt[l * numDims + d] = tileExt[(l + 1) * numDims + d] *
+                                 temporalOf[l * numDims + d] * spatialOf[l * numDims + d];
+  for (size_t l = 0; l < numLevels; ++l)
+    for (size_t d = 0; d < numDims; ++d)
+      temporalAbove[(l + 1) * numDims + d] =
+          temporalAbove[l * numDims + d] * temporalOf[l * numDims + d];
+  size_t q = 0;
+  for (size_t c = 0; c <= numLevels; ++c) {
+    while (q < numTemporal && static_cast<size_t>(nest.loops[temporalLoops[q]].level) < c)
+      ++q;
+    temporalEnd[c] = static_cast<int>(q);
+  }
+}
+
 void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
-  const LoopNest &nest = *flow.nest;
+  const NestSummary &sum = *flow.summary;
+  const LoopNest &nest = sum.nest;
   size_t ni = static_cast<size_t>(numIndices[flow.tensor]);
   const int *idxOf = &indexOf[flow.tensor * numDims];
   const int64_t *coef = &coeffOf[flow.tensor * numDims];
   int numLevels = static_cast<int>(hw.levels.size());
   bool isCompute = flow.child == numLevels;
+  size_t base = static_cast<size_t>(indexBase[flow.tensor]);
+  auto merges = [&](int level) {
+    return flow.isOutput ? hw.fanOuts[level].reduction : hw.fanOuts[level].multicast;
+  };
+
+  // separate: children on non-merging fan-outs, each served separately.
+  int64_t separate = 1, parentInstances = 1, steps = 1, merged = 1;
+  for (int l = 0; l < flow.parent; ++l)
+    parentInstances *= sum.spatialAt[l];
+  for (int l = flow.parent; l < flow.child; ++l)
+    (merges(l) ? merged : separate) *= sum.spatialAt[l];
+  for (int l = 0; l < flow.child; ++l)
+    steps *= sum.temporalAt[l];
 
   SmallArray<IndexTerm, 8> term(ni);
   SmallArray<IndexTerm::Sets, 4> sets(numMulti[flow.tensor]);
   for (size_t i = 0, m = 0; i < ni; ++i) {
-    bool single = singleDim[indexBase[flow.tensor] + i] != 0;
-    term[i].init(single, singleCoef[indexBase[flow.tensor] + i], single ? nullptr : &sets[m++]);
-  }
-  // separate: children on non-merging fan-outs, each served separately.
-  int64_t separate = 1, parentInstances = 1, steps = 1, merged = 1;
-  // outerSteps[k]: product of the temporal factors above the child that enclose loop k.
-  SmallArray<int64_t, 48> outerSteps(nest.loops.size());
-  size_t k = 0;
-  for (const NestLoop &loop : nest.loops) {
-    outerSteps[k++] = steps;
-    int idx = idxOf[loop.dim];
-    int64_t step = coef[loop.dim] * loop.stride;
-    if (loop.level >= flow.child) {
-      if (idx >= 0)
-        term[idx].addTile(step, loop.factor);
-    } else if (loop.spatial) {
-      if (loop.level < flow.parent)
-        parentInstances *= loop.factor;
-      else if (flow.isOutput ? hw.fanOuts[loop.level].reduction
-                             : hw.fanOuts[loop.level].multicast) {
-        merged *= loop.factor;
-        if (idx >= 0)
-          term[idx].addOffset(step, loop.factor);
-      } else {
-        separate *= loop.factor;
-      }
-    } else {
-      steps *= loop.factor;
-      if (idx >= 0)
-        term[idx].addEver(step, loop.factor);
+    if (!singleDim[base + i]) {
+      term[i].initMulti(&sets[m++]);
+      continue;
     }
+    int d = singleDimOf[base + i];
+    if (d < 0) {
+      term[i].initSingle(1, 1, 1, 1);
+      continue;
+    }
+    int64_t offsets = 1;
+    for (int l = flow.parent; l < flow.child; ++l)
+      if (merges(l))
+        offsets *= sum.spatialOf[static_cast<size_t>(l) * numDims + d];
+    size_t at = static_cast<size_t>(flow.child) * numDims + d;
+    term[i].initSingle(singleCoef[base + i], sum.tileExt[at], offsets, sum.temporalAbove[at]);
   }
+  // Indices over several dims are built from their loops' progressions.
+  if (numMulti[flow.tensor] > 0)
+    for (const NestLoop &loop : nest.loops) {
+      int idx = idxOf[loop.dim];
+      if (idx < 0 || singleDim[base + idx])
+        continue;
+      int64_t step = coef[loop.dim] * loop.stride;
+      if (loop.level >= flow.child)
+        term[idx].addTile(step, loop.factor);
+      else if (!loop.spatial)
+        term[idx].addEver(step, loop.factor);
+      else if (loop.level >= flow.parent && merges(loop.level))
+        term[idx].addOffset(step, loop.factor);
+    }
   int64_t groups = parentInstances * separate;
   int64_t childInstances = groups * merged;
   bool pointOffsets = true;
@@ -257,12 +351,11 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
     keptAt[i] = term[i].tileSize();
     unionKeptAt[i] = term[i].unionSize();
   }
-  for (k = nest.loops.size(); k-- > 0;) {
+  for (int q = sum.temporalEnd[flow.child]; q-- > 0;) {
+    size_t k = static_cast<size_t>(sum.temporalLoops[q]);
     const NestLoop &loop = nest.loops[k];
-    if (loop.spatial || loop.level >= flow.child)
-      continue;
     int idx = idxOf[loop.dim];
-    int64_t advances = (loop.factor - 1) * outerSteps[k];
+    int64_t advances = (loop.factor - 1) * sum.outerSteps[k];
     int64_t step = idx >= 0 ? coef[loop.dim] * loop.stride : 0;
     int64_t own = idx >= 0 ? step - reset[idx] : 0;
     int64_t kept = idx >= 0 ? term[idx].overlap(own) : 1;
@@ -313,9 +406,23 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
   }
   words[0] = outermostWords;
   auto check = [&] { return checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false); };
+  // The summary is built lazily, once the nest exists (evaluateFlows builds it after the check),
+  // in raw storage: std::optional would zero its ~10 KB payload on every evaluation.
+  alignas(NestSummary) unsigned char summaryStorage[sizeof(NestSummary)];
+  NestSummary *summaryPtr = nullptr;
+  struct Destroy {
+    NestSummary *&ptr;
+    ~Destroy() {
+      if (ptr)
+        ptr->~NestSummary();
+    }
+  } destroy{summaryPtr};
   evaluateFlows(prob, hw, mapping, check, nest, report, [&](int tensor, int parent, int child) {
+    if (!summaryPtr)
+      summaryPtr = new (summaryStorage) NestSummary(nest, hw.levels.size(), numDims);
+    const NestSummary &summary = *summaryPtr;
     Flow flow;
-    flow.nest = &nest;
+    flow.summary = &summary;
     flow.tensor = tensor;
     flow.parent = parent;
     flow.child = child;

@@ -28,9 +28,9 @@ public:
   }
   void push_back(const NestLoop &loop) {
     if (count == kInline && heap.empty())
-      heap.assign(inlineLoops, inlineLoops + count);
+      heap.assign(inlineLoops(), inlineLoops() + count);
     if (heap.empty())
-      inlineLoops[count] = loop;
+      inlineLoops()[count] = loop;
     else
       heap.push_back(loop);
     ++count;
@@ -43,9 +43,12 @@ public:
 
 private:
   static constexpr size_t kInline = 48;
-  NestLoop *data() { return heap.empty() ? inlineLoops : heap.data(); }
-  const NestLoop *data() const { return heap.empty() ? inlineLoops : heap.data(); }
-  NestLoop inlineLoops[kInline];
+  NestLoop *inlineLoops() { return reinterpret_cast<NestLoop *>(storage); }
+  const NestLoop *inlineLoops() const { return reinterpret_cast<const NestLoop *>(storage); }
+  NestLoop *data() { return heap.empty() ? inlineLoops() : heap.data(); }
+  const NestLoop *data() const { return heap.empty() ? inlineLoops() : heap.data(); }
+  /// Raw storage (NestLoop is trivially copyable): not zeroed on construction.
+  alignas(NestLoop) unsigned char storage[kInline * sizeof(NestLoop)];
   std::vector<NestLoop> heap;
   size_t count = 0;
 };

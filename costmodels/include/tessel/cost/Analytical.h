@@ -45,6 +45,8 @@ private:
   std::vector<int> indexBase;
   std::vector<size_t> numMulti;
   std::vector<char> singleDim;
+  /// The dim of a single-dim index (-1 for a constant index).
+  std::vector<int> singleDimOf;
   std::vector<int64_t> singleCoef;
 };
 
