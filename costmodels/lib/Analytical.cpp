@@ -389,6 +389,45 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   counts.groupLeaves = counts.groupEntries;
 }
 
+bool AnalyticalModel::isWellFormed(const Mapping &mapping) const {
+  size_t numLevels = hw.levels.size();
+  if (mapping.levels.size() != numLevels)
+    return false;
+  SmallArray<int64_t, 64> product(numDims);
+  for (size_t d = 0; d < numDims; ++d)
+    product[d] = 1;
+  auto take = [&](int dim, int64_t factor) {
+    if (dim < 0 || static_cast<size_t>(dim) >= numDims || factor < 1 ||
+        factor > prob.dims[dim].bound)
+      return false;
+    return !__builtin_mul_overflow(product[dim], factor, &product[dim]) &&
+           product[dim] <= prob.dims[dim].bound;
+  };
+  TensorMask all = prob.tensors.size() >= 32 ? ~TensorMask(0)
+                                             : (TensorMask(1) << prob.tensors.size()) - 1;
+  for (size_t l = 0; l < numLevels; ++l) {
+    const LevelMapping &lm = mapping.levels[l];
+    for (const TemporalLoop &loop : lm.temporal)
+      if (!take(loop.dim, loop.factor))
+        return false;
+    int64_t x = 1, y = 1;
+    for (const SpatialLoop &loop : lm.spatial) {
+      if (!take(loop.dim, loop.factor))
+        return false;
+      int64_t &axis = loop.axis == Axis::X ? x : y;
+      axis *= loop.factor;
+      if (axis > (loop.axis == Axis::X ? hw.fanOuts[l].x : hw.fanOuts[l].y))
+        return false;
+    }
+    if ((lm.bypass & ~(hw.levels[l].keepMask & all)) != 0 || (l == 0 && lm.bypass != 0))
+      return false;
+  }
+  for (size_t d = 0; d < numDims; ++d)
+    if (product[d] != prob.dims[d].bound)
+      return false;
+  return true;
+}
+
 void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const {
   if (!setupErrors.empty()) {
     report.valid = false;
@@ -405,7 +444,12 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     words = wordsVec.data();
   }
   words[0] = outermostWords;
-  auto check = [&] { return checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false); };
+  // Messages are only built (by the shared checker) when the quick structural check fails.
+  auto check = [&] {
+    return isWellFormed(mapping)
+               ? std::vector<std::string>{}
+               : checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false);
+  };
   // The summary is built lazily, once the nest exists (evaluateFlows builds it after the check),
   // in raw storage: std::optional would zero its ~10 KB payload on every evaluation.
   alignas(NestSummary) unsigned char summaryStorage[sizeof(NestSummary)];

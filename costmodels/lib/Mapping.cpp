@@ -7,10 +7,6 @@
 
 namespace tessel::cost {
 
-int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits) {
-  int bits = problem.tensors[tensor].elementBits;
-  return (bits + wordBits - 1) / wordBits;
-}
 
 namespace {
 

@@ -190,6 +190,12 @@ TEST_CASE("checkMapping reports violations as values", "[cost][check]") {
   badBypass.levels[0].bypass = 1; // DRAM must keep everything
   CHECK(checkMapping(p, a, badBypass).size() == 2);
 
+  // The analytical model's quick check must agree with checkMapping on every bad mapping.
+  AnalyticalModel model(p, a);
+  for (const Mapping *bad : {&badFactor, &badSpatial, &badCapacity, &badBypass})
+    CHECK(model.evaluate(*bad).violations == checkMapping(p, a, *bad));
+  CHECK(model.evaluate(good).valid);
+
   Mapping badDim = good;
   badDim.levels[1].temporal = {{9, 1}};
   CHECK(!checkMapping(p, a, badDim).empty());

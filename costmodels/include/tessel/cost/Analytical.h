@@ -26,6 +26,8 @@ public:
 
 private:
   struct Flow;
+  /// True when `mapping` passes every check but capacity (no messages built).
+  bool isWellFormed(const Mapping &mapping) const;
   void evaluateFlow(const Flow &flow, FlowCounts &counts) const;
 
   Problem prob;

@@ -50,7 +50,10 @@ inline TensorMask keptTensors(const Arch &arch, const Mapping &mapping, size_t l
 }
 
 /// Words one element of `tensor` occupies at a level with `wordBits`-bit words.
-int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits);
+inline int64_t wordsPerElement(const Problem &problem, int tensor, int wordBits) {
+  int bits = problem.tensors[tensor].elementBits;
+  return bits <= wordBits ? 1 : (bits + wordBits - 1) / wordBits;
+}
 
 /// Human-readable reasons why `mapping` is invalid for `problem` on `arch` (empty when valid):
 /// malformed problem or arch, dims whose factors do not multiply to the bound, spatial factors
