@@ -29,33 +29,33 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
     }
     outermostWords += elements * wordsPerElement(prob, static_cast<int>(t), hw.levels[0].wordBits);
   }
+  // Indices are renumbered to the live ones: a dim of bound 1 never moves, so an index whose
+  // dims all have bound 1 is a constant (factor 1 in every product) and is dropped.
   numIndices.assign(numTensors, 0);
   indexBase.assign(numTensors, 0);
   numMulti.assign(numTensors, 0);
   for (size_t t = 0; t < numTensors; ++t) {
     const Tensor &tensor = prob.tensors[t];
-    numIndices[t] = static_cast<int>(tensor.projection.size());
     indexBase[t] = static_cast<int>(singleDim.size());
     for (const std::vector<int64_t> &coeffs : tensor.projection) {
       int dimsUsed = 0, lastDim = -1;
       int64_t c = 1;
-      for (size_t d = 0; d < coeffs.size(); ++d)
-        if (coeffs[d] != 0) {
+      for (size_t d = 0; d < coeffs.size() && d < numDims; ++d)
+        if (coeffs[d] != 0 && prob.dims[d].bound > 1) {
           ++dimsUsed;
           c = coeffs[d];
           lastDim = static_cast<int>(d);
+          indexOf[t * numDims + d] = numIndices[t];
+          coeffOf[t * numDims + d] = coeffs[d];
         }
+      if (dimsUsed == 0)
+        continue;
+      ++numIndices[t];
       singleDimOf.push_back(lastDim);
-      singleDim.push_back(dimsUsed <= 1);
+      singleDim.push_back(dimsUsed == 1);
       numMulti[t] += dimsUsed > 1;
       singleCoef.push_back(c);
     }
-    for (size_t i = 0; i < tensor.projection.size(); ++i)
-      for (size_t d = 0; d < numDims && d < tensor.projection[i].size(); ++d)
-        if (tensor.projection[i][d] != 0 && indexOf[t * numDims + d] < 0) {
-          indexOf[t * numDims + d] = static_cast<int>(i);
-          coeffOf[t * numDims + d] = tensor.projection[i][d];
-        }
   }
 }
 
