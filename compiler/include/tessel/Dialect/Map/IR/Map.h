@@ -1,0 +1,18 @@
+//===- Map.h - the map dialect ----------------------------------*- C++ -*-===//
+// Declares the `map` dialect and its mapping and cost attributes.
+//===----------------------------------------------------------------------===//
+#ifndef TESSEL_DIALECT_MAP_IR_MAP_H
+#define TESSEL_DIALECT_MAP_IR_MAP_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "tessel/Support/Number.h"
+
+#include "tessel/Dialect/Map/IR/MapDialect.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "tessel/Dialect/Map/IR/MapAttrs.h.inc"
+
+#endif // TESSEL_DIALECT_MAP_IR_MAP_H
