@@ -18,17 +18,9 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
   for (std::string &e : validateArch(hw, prob))
     setupErrors.push_back(std::move(e));
   // The outermost level holds every tensor whole, whatever the mapping.
-  for (size_t t = 0; t < numTensors && setupErrors.empty(); ++t) {
-    int64_t elements = 1;
-    for (size_t i = 0; i < prob.tensors[t].projection.size(); ++i) {
-      IndexSet set;
-      for (size_t d = 0; d < numDims; ++d)
-        if (prob.tensors[t].projection[i][d] && prob.dims[d].bound > 1)
-          set.addProgression(prob.tensors[t].projection[i][d], prob.dims[d].bound);
-      elements *= set.size();
-    }
-    outermostWords += elements * wordsPerElement(prob, static_cast<int>(t), hw.levels[0].wordBits);
-  }
+  for (size_t t = 0; t < numTensors && setupErrors.empty(); ++t)
+    outermostWords += prob.tensorElements(static_cast<int>(t)) *
+                      wordsPerElement(prob, static_cast<int>(t), hw.levels[0].wordBits);
   // Indices are renumbered to the live ones: a dim of bound 1 never moves, so an index whose
   // dims all have bound 1 is a constant (factor 1 in every product) and is dropped.
   numIndices.assign(numTensors, 0);
@@ -57,12 +49,6 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
       singleCoef.push_back(c);
     }
   }
-}
-
-CostReport AnalyticalModel::evaluate(const Mapping &mapping) const {
-  CostReport report;
-  evaluate(mapping, report);
-  return report;
 }
 
 namespace {
@@ -480,6 +466,8 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
   if (!report.valid)
     return;
   for (size_t l = 0; l < hw.levels.size(); ++l) {
+    if (hw.levels[l].capacityWords == 0 || words[l] <= hw.levels[l].capacityWords)
+      continue;
     std::string violation = capacityViolation(hw, l, words[l]);
     if (!violation.empty())
       report.violations.push_back(std::move(violation));

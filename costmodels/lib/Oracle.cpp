@@ -176,4 +176,8 @@ CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mappin
   return report;
 }
 
+void OracleModel::evaluate(const Mapping &mapping, CostReport &report) const {
+  report = evaluateOracle(prob, hw, mapping);
+}
+
 } // namespace tessel::cost

@@ -1,6 +1,8 @@
 // Problem queries, validation (including the separability restriction) and printing.
 #include "tessel/cost/Problem.h"
 
+#include "IndexSet.h"
+
 #include <sstream>
 
 namespace tessel::cost {
@@ -24,6 +26,18 @@ int64_t Problem::macs() const {
   for (const Dim &d : dims)
     n *= d.bound;
   return n;
+}
+
+int64_t Problem::tensorElements(int tensor) const {
+  int64_t elements = 1;
+  for (const std::vector<int64_t> &coeffs : tensors[tensor].projection) {
+    IndexSet set;
+    for (size_t d = 0; d < coeffs.size() && d < dims.size(); ++d)
+      if (coeffs[d] && dims[d].bound > 1)
+        set.addProgression(coeffs[d], dims[d].bound);
+    elements *= set.size();
+  }
+  return elements;
 }
 
 int64_t Problem::indexExtent(int tensor, int index) const {

@@ -3,6 +3,7 @@
 
 #include "tessel/cost/Analytical.h"
 #include "tessel/cost/Oracle.h"
+#include "tessel/cost/Roofline.h"
 
 #include <catch2/catch.hpp>
 
@@ -73,6 +74,16 @@ bool checkSeed(uint64_t seed) {
   std::string diff = compareReports(oracle, fast, c);
   INFO("differences:\n" << diff << "oracle report:\n" << toString(oracle, c.problem, c.arch));
   CHECK(diff.empty());
+  // The roofline is a lower bound of every count, the cycles and the energy.
+  CostReport roof = RooflineModel(c.problem, c.arch).evaluate(c.mapping);
+  REQUIRE(roof.valid);
+  CHECK(roof.cycles <= fast.cycles);
+  CHECK(roof.totalEnergy <= fast.totalEnergy);
+  for (size_t i = 0; i < fast.stats.size(); ++i) {
+    const AccessCounts &r = roof.stats[i].total, &a = fast.stats[i].total;
+    CHECK((r.fills <= a.fills && r.reads <= a.reads && r.updates <= a.updates &&
+           r.readBacks <= a.readBacks));
+  }
   return true;
 }
 

@@ -2,7 +2,7 @@
 #ifndef TESSEL_COST_ANALYTICAL_H
 #define TESSEL_COST_ANALYTICAL_H
 
-#include "tessel/cost/CostReport.h"
+#include "tessel/cost/CostModel.h"
 
 #include <vector>
 
@@ -12,14 +12,15 @@ struct FlowCounts;
 
 /// Evaluates mappings of one Problem on one Arch. Construction precomputes what depends only on
 /// the problem and the arch; evaluate() is then exact (equal to evaluateOracle) and fast.
-class AnalyticalModel {
+class AnalyticalModel : public CostModel {
 public:
   AnalyticalModel(Problem problem, Arch arch);
 
-  /// Evaluates `mapping`; an invalid mapping gives an invalid report listing the violations.
-  CostReport evaluate(const Mapping &mapping) const;
-  /// Same, reusing `report`'s storage (no allocation on the valid path after the first call).
-  void evaluate(const Mapping &mapping, CostReport &report) const;
+  std::string name() const override { return "analytical"; }
+  /// Evaluates `mapping`, reusing `report`'s storage (no allocation on the valid path after the
+  /// first call); an invalid mapping gives an invalid report listing the violations.
+  void evaluate(const Mapping &mapping, CostReport &report) const override;
+  using CostModel::evaluate;
 
   const Problem &problem() const { return prob; }
   const Arch &arch() const { return hw; }

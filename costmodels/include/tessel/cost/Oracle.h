@@ -2,7 +2,7 @@
 #ifndef TESSEL_COST_ORACLE_H
 #define TESSEL_COST_ORACLE_H
 
-#include "tessel/cost/CostReport.h"
+#include "tessel/cost/CostModel.h"
 
 namespace tessel::cost {
 
@@ -11,6 +11,21 @@ namespace tessel::cost {
 /// (time grows with iterations x instances x tile size); meant for small cases and for checking
 /// the analytical model. Returns an invalid report listing violations for a bad mapping.
 CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping);
+
+/// The oracle (evaluateOracle) behind the CostModel interface.
+class OracleModel : public CostModel {
+public:
+  OracleModel(Problem problem, Arch arch) : prob(std::move(problem)), hw(std::move(arch)) {}
+
+  std::string name() const override { return "oracle"; }
+  using CostModel::evaluate;
+  void evaluate(const Mapping &mapping, CostReport &report) const override;
+
+private:
+  Problem prob;
+  Arch hw;
+};
+
 
 } // namespace tessel::cost
 

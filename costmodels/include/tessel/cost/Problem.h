@@ -39,6 +39,8 @@ struct Problem {
   int dimIndex(const std::string &name) const;
   /// Number of multiply-accumulates: the product of all dim bounds.
   int64_t macs() const;
+  /// Number of distinct elements of tensor `tensor` the einsum touches.
+  int64_t tensorElements(int tensor) const;
   /// Largest value index `index` of tensor `tensor` can take, plus one.
   int64_t indexExtent(int tensor, int index) const;
 };

@@ -1,0 +1,55 @@
+// The cost-model registry and the built-in models' registration.
+#include "tessel/cost/Registry.h"
+
+#include "tessel/cost/Analytical.h"
+#include "tessel/cost/Oracle.h"
+#include "tessel/cost/Roofline.h"
+
+namespace tessel::cost {
+
+std::string Registry::addCostModel(const std::string &name, CostModelFactory factory) {
+  if (name.empty())
+    return "cost model name is empty";
+  if (!factory)
+    return "cost model '" + name + "' has no factory";
+  if (!factories.emplace(name, std::move(factory)).second)
+    return "cost model '" + name + "' is already registered";
+  return {};
+}
+
+std::unique_ptr<CostModel> Registry::createCostModel(const std::string &name,
+                                                     const Problem &problem, const Arch &arch,
+                                                     std::string *error) const {
+  auto it = factories.find(name);
+  if (it == factories.end()) {
+    if (error) {
+      *error = "unknown cost model '" + name + "' (known:";
+      for (const std::string &known : costModelNames())
+        *error += " " + known;
+      *error += ")";
+    }
+    return nullptr;
+  }
+  return it->second(problem, arch);
+}
+
+std::vector<std::string> Registry::costModelNames() const {
+  std::vector<std::string> names;
+  for (const auto &entry : factories)
+    names.push_back(entry.first);
+  return names;
+}
+
+void registerBuiltinCostModels(Registry &registry) {
+  registry.addCostModel("analytical", [](const Problem &problem, const Arch &arch) {
+    return std::make_unique<AnalyticalModel>(problem, arch);
+  });
+  registry.addCostModel("oracle", [](const Problem &problem, const Arch &arch) {
+    return std::make_unique<OracleModel>(problem, arch);
+  });
+  registry.addCostModel("roofline", [](const Problem &problem, const Arch &arch) {
+    return std::make_unique<RooflineModel>(problem, arch);
+  });
+}
+
+} // namespace tessel::cost
