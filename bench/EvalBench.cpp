@@ -38,6 +38,18 @@ int main(int argc, char **argv) {
   }
   if (argc > 2 && std::string(argv[2]) == "--report")
     std::fprintf(stderr, "%s", cost::toString(report, problem, arch).c_str());
+  if (argc > 2 && std::string(argv[1]) == "--evals") {
+    // A fixed number of evaluations, for instruction counting (e.g. under callgrind).
+    int64_t n = std::atoll(argv[2]);
+    double checksum = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      model.evaluate(mapping, report);
+      checksum += report.totalEnergy;
+    }
+    std::printf("{\"bench\":\"eval\",\"evals\":%lld,\"checksum\":%.6g}\n",
+                static_cast<long long>(n), checksum);
+    return 0;
+  }
 
   // Rounds of ~0.2 s of thread CPU time; the best round is the figure (other processes sharing
   // the core only ever slow a round down), the median is printed too.

@@ -5,6 +5,7 @@
 #include "IndexSet.h"
 #include "LoopNest.h"
 
+#include <algorithm>
 #include <new>
 
 namespace tessel::cost {
@@ -14,6 +15,7 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
   size_t numTensors = prob.tensors.size();
   indexOf.assign(numTensors * numDims, -1);
   coeffOf.assign(numTensors * numDims, 0);
+  macs = prob.macs();
   setupErrors = validateProblem(prob);
   for (std::string &e : validateArch(hw, prob))
     setupErrors.push_back(std::move(e));
@@ -89,15 +91,23 @@ private:
 /// case) is exact with integers: its tile is coef * [0, e), and every loop of the dim outside
 /// the tile adds a mixed-radix digit whose stride is a multiple of e, so all sums are distinct
 /// and sizes multiply. Other indices use exact IndexSets.
-class IndexTerm {
+/// The exact sets of an index over several dims.
+struct IndexSets {
+  IndexSet tile, ever, offsets;
+  int64_t n1 = 1;
+};
+
+template <bool CanBeMulti> class IndexTerm {
 public:
-  /// The exact sets of an index over several dims.
-  struct Sets {
-    IndexSet tile, ever, offsets;
-    int64_t n1 = 1;
-  };
+  using Sets = IndexSets;
 
   /// An index over several dims, built loop by loop into `multi`.
+  /// Whether the index is over at most one dim (always, when the tensor has no other kind).
+  bool isSingle() const {
+    if constexpr (CanBeMulti)
+      return single;
+    return true;
+  }
   void initMulti(Sets *multi) {
     single = false;
     coef = 1;
@@ -115,39 +125,39 @@ public:
     sets = nullptr;
   }
   void addTile(int64_t step, int64_t factor) {
-    if (single)
+    if (isSingle())
       tileExt *= factor;
     else
       sets->tile.addProgression(step, factor);
   }
   void addOffset(int64_t step, int64_t factor) {
-    if (single)
+    if (isSingle())
       offCount *= factor;
     else
       sets->offsets.addProgression(step, factor);
   }
   void addEver(int64_t step, int64_t factor) {
-    if (single)
+    if (isSingle())
       everMul *= factor;
     else
       sets->ever.addProgression(step, factor);
   }
   void finish() {
-    if (!single) {
+    if (!isSingle()) {
       sets->ever.add(sets->tile);
       sets->n1 = sets->offsets.sumSize(sets->tile);
     }
   }
-  bool pointOffsets() const { return single ? offCount == 1 : sets->offsets.isPoint(); }
-  int64_t tileSize() const { return single ? tileExt : sets->tile.size(); }
-  int64_t everSize() const { return single ? tileExt * everMul : sets->ever.size(); }
-  int64_t unionSize() const { return single ? offCount * tileExt : sets->n1; }
+  bool pointOffsets() const { return isSingle() ? offCount == 1 : sets->offsets.isPoint(); }
+  int64_t tileSize() const { return isSingle() ? tileExt : sets->tile.size(); }
+  int64_t everSize() const { return isSingle() ? tileExt * everMul : sets->ever.size(); }
+  int64_t unionSize() const { return isSingle() ? offCount * tileExt : sets->n1; }
   int64_t groupEverSize() const {
-    return single ? offCount * tileExt * everMul : sets->offsets.sumSize(sets->ever);
+    return isSingle() ? offCount * tileExt * everMul : sets->offsets.sumSize(sets->ever);
   }
   /// |T intersect (T + delta)|.
   int64_t overlap(int64_t delta) const {
-    if (!single)
+    if (!isSingle())
       return sets->tile.overlap(delta);
     if (delta == 0)
       return tileExt;
@@ -158,7 +168,7 @@ public:
   }
   /// |O (+) T| - |O (+) ((T + delta) \ T)|.
   int64_t unionKept(int64_t delta) const {
-    if (single)
+    if (isSingle())
       return offCount * overlap(delta);
     return sets->n1 -
            (delta ? sets->offsets.sumSize(sets->tile.shiftDifference(delta)) : 0);
@@ -170,19 +180,24 @@ private:
   Sets *sets;
 };
 
-/// Per-evaluation products of the nest that every flow reads (built once per evaluation).
+/// The nest of one mapping and the products every flow reads, built in one checked pass.
 struct NestSummary {
-  NestSummary(const LoopNest &nest, size_t numLevels, size_t numDims);
+  NestSummary(size_t numLevels, size_t numDims, size_t maxLoops);
 
-  const LoopNest &nest;
+  /// Flattens `mapping` and computes the products; false when the mapping breaks any rule of
+  /// checkMapping other than capacity (then nothing else is meaningful).
+  bool build(const Problem &problem, const Arch &arch, const Mapping &mapping);
+
+  LoopNest nest;
   size_t numLevels, numDims;
-  /// Product of the spatial / temporal factors at each level.
-  SmallArray<int64_t, 16> spatialAt, temporalAt;
-  /// spatialOf[l * numDims + d]: product of dim d's spatial factors at level l.
+  /// Product of the spatial / temporal factors at each level, and of those above each level
+  /// (spatialAbove[l] = prod_{j<l} spatialAt[j], l <= numLevels).
+  SmallArray<int64_t, 16> spatialAt, temporalAt, spatialAbove, temporalAbove1;
+  /// spatialOf[d * numLevels + l]: product of dim d's spatial factors at level l.
   SmallArray<int64_t, 256> spatialOf;
-  /// tileExt[c * numDims + d]: product of dim d's factors at levels >= c (c <= numLevels).
+  /// tileExt[d * (numLevels + 1) + c]: product of dim d's factors at levels >= c.
   SmallArray<int64_t, 256> tileExt;
-  /// temporalAbove[c * numDims + d]: product of dim d's temporal factors at levels < c.
+  /// temporalAbove[d * (numLevels + 1) + c]: product of dim d's temporal factors at levels < c.
   SmallArray<int64_t, 256> temporalAbove;
   /// outerSteps[k]: product of the temporal factors of the loops enclosing loop k.
   SmallArray<int64_t, 48> outerSteps;
@@ -202,54 +217,119 @@ struct AnalyticalModel::Flow {
   bool isOutput = false;
 };
 
-NestSummary::NestSummary(const LoopNest &nest, size_t numLevels, size_t numDims)
-    : nest(nest), numLevels(numLevels), numDims(numDims), spatialAt(numLevels),
-      temporalAt(numLevels), spatialOf(numLevels * numDims),
+NestSummary::NestSummary(size_t numLevels, size_t numDims, size_t maxLoops)
+    : numLevels(numLevels), numDims(numDims), spatialAt(numLevels), temporalAt(numLevels),
+      spatialAbove(numLevels + 1), temporalAbove1(numLevels + 1), spatialOf(numLevels * numDims),
       tileExt((numLevels + 1) * numDims), temporalAbove((numLevels + 1) * numDims),
-      outerSteps(nest.loops.size()), temporalLoops(nest.loops.size()),
-      temporalEnd(numLevels + 1) {
+      outerSteps(maxLoops), temporalLoops(maxLoops), temporalEnd(numLevels + 1) {}
+
+bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping &mapping) {
+  if (mapping.levels.size() != numLevels)
+    return false;
   SmallArray<int64_t, 256> temporalOf(numLevels * numDims);
-  for (size_t i = 0; i < numLevels * numDims; ++i)
-    spatialOf[i] = temporalOf[i] = 1;
-  for (size_t l = 0; l < numLevels; ++l)
-    spatialAt[l] = temporalAt[l] = 1;
+  SmallArray<int64_t, 64> product(numDims);
+  std::fill_n(&spatialOf[0], numLevels * numDims, int64_t(1));
+  std::fill_n(&temporalOf[0], numLevels * numDims, int64_t(1));
+  for (size_t d = 0; d < numDims; ++d)
+    product[d] = 1;
+  // Checks a loop (the rules of checkMapping) and records its factor.
+  auto take = [&](int dim, int64_t factor) {
+    if (dim < 0 || static_cast<size_t>(dim) >= numDims || factor < 1 ||
+        factor > problem.dims[dim].bound)
+      return false;
+    return !__builtin_mul_overflow(product[dim], factor, &product[dim]) &&
+           product[dim] <= problem.dims[dim].bound;
+  };
+  TensorMask all = problem.tensors.size() >= 32 ? ~TensorMask(0)
+                                                : (TensorMask(1) << problem.tensors.size()) - 1;
+  nest.loops.clear();
+  for (size_t l = 0; l < numLevels; ++l) {
+    const LevelMapping &lm = mapping.levels[l];
+    int64_t temporal = 1, spatial = 1, x = 1, y = 1;
+    for (const TemporalLoop &loop : lm.temporal) {
+      if (!take(loop.dim, loop.factor))
+        return false;
+      if (loop.factor > 1) {
+        nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(l), false});
+        temporalOf[loop.dim * numLevels + l] *= loop.factor;
+        temporal *= loop.factor;
+      }
+    }
+    for (const SpatialLoop &loop : lm.spatial) {
+      if (!take(loop.dim, loop.factor))
+        return false;
+      int64_t &axis = loop.axis == Axis::X ? x : y;
+      axis *= loop.factor;
+      if (axis > (loop.axis == Axis::X ? arch.fanOuts[l].x : arch.fanOuts[l].y))
+        return false;
+      if (loop.factor > 1) {
+        nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(l), true});
+        spatialOf[loop.dim * numLevels + l] *= loop.factor;
+        spatial *= loop.factor;
+      }
+    }
+    if ((lm.bypass & ~(arch.levels[l].keepMask & all)) != 0 || (l == 0 && lm.bypass != 0))
+      return false;
+    spatialAt[l] = spatial;
+    temporalAt[l] = temporal;
+  }
+  for (size_t d = 0; d < numDims; ++d)
+    if (product[d] != problem.dims[d].bound)
+      return false;
+
+  // Strides, inner to outer; then the enclosing temporal products, outer to inner.
+  for (size_t d = 0; d < numDims; ++d)
+    product[d] = 1;
+  for (size_t k = nest.loops.size(); k-- > 0;) {
+    NestLoop &loop = nest.loops[k];
+    loop.stride = product[loop.dim];
+    product[loop.dim] *= loop.factor;
+  }
   int64_t steps = 1;
   size_t numTemporal = 0;
   for (size_t k = 0; k < nest.loops.size(); ++k) {
-    const NestLoop &loop = nest.loops[k];
-    size_t at = static_cast<size_t>(loop.level) * numDims + static_cast<size_t>(loop.dim);
     outerSteps[k] = steps;
-    if (loop.spatial) {
-      spatialOf[at] *= loop.factor;
-      spatialAt[loop.level] *= loop.factor;
-    } else {
-      temporalOf[at] *= loop.factor;
-      temporalAt[loop.level] *= loop.factor;
-      steps *= loop.factor;
+    if (!nest.loops[k].spatial) {
+      steps *= nest.loops[k].factor;
       temporalLoops[numTemporal++] = static_cast<int>(k);
     }
   }
+  // Per dim, running products over the levels (dim-major rows keep them in registers).
   for (size_t d = 0; d < numDims; ++d) {
-    tileExt[numLevels * numDims + d] = 1;
-    temporalAbove[d] = 1;
+    const int64_t *t = &temporalOf[d * numLevels], *sp = &spatialOf[d * numLevels];
+    int64_t *ext = &tileExt[d * (numLevels + 1)], *above = &temporalAbove[d * (numLevels + 1)];
+    int64_t run = 1;
+    ext[numLevels] = 1;
+    for (size_t l = numLevels; l-- > 0;)
+      ext[l] = run *= t[l] * sp[l];
+    run = 1;
+    above[0] = 1;
+    for (size_t l = 0; l < numLevels; ++l)
+      above[l + 1] = run *= t[l];
   }
-  for (size_t l = numLevels; l-- > 0;)
-    for (size_t d = 0; d < numDims; ++d)
-      tileExt[l * numDims + d] = tileExt[(l + 1) * numDims + d] *
-                                 temporalOf[l * numDims + d] * spatialOf[l * numDims + d];
-  for (size_t l = 0; l < numLevels; ++l)
-    for (size_t d = 0; d < numDims; ++d)
-      temporalAbove[(l + 1) * numDims + d] =
-          temporalAbove[l * numDims + d] * temporalOf[l * numDims + d];
+  spatialAbove[0] = temporalAbove1[0] = 1;
+  for (size_t l = 0; l < numLevels; ++l) {
+    spatialAbove[l + 1] = spatialAbove[l] * spatialAt[l];
+    temporalAbove1[l + 1] = temporalAbove1[l] * temporalAt[l];
+  }
   size_t q = 0;
   for (size_t c = 0; c <= numLevels; ++c) {
     while (q < numTemporal && static_cast<size_t>(nest.loops[temporalLoops[q]].level) < c)
       ++q;
     temporalEnd[c] = static_cast<int>(q);
   }
+  return true;
 }
 
 void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
+  if (numMulti[flow.tensor] > 0)
+    evaluateFlowImpl<true>(flow, counts);
+  else
+    evaluateFlowImpl<false>(flow, counts);
+}
+
+template <bool CanBeMulti>
+void AnalyticalModel::evaluateFlowImpl(const Flow &flow, FlowCounts &counts) const {
   const NestSummary &sum = *flow.summary;
   const LoopNest &nest = sum.nest;
   size_t ni = static_cast<size_t>(numIndices[flow.tensor]);
@@ -263,35 +343,33 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   };
 
   // separate: children on non-merging fan-outs, each served separately.
-  int64_t separate = 1, parentInstances = 1, steps = 1, merged = 1;
-  for (int l = 0; l < flow.parent; ++l)
-    parentInstances *= sum.spatialAt[l];
+  int64_t separate = 1, merged = 1;
+  int64_t parentInstances = sum.spatialAbove[flow.parent];
+  int64_t steps = sum.temporalAbove1[flow.child];
   for (int l = flow.parent; l < flow.child; ++l)
-    (merges(l) ? merged : separate) *= sum.spatialAt[l];
-  for (int l = 0; l < flow.child; ++l)
-    steps *= sum.temporalAt[l];
+    if (sum.spatialAt[l] > 1)
+      (merges(l) ? merged : separate) *= sum.spatialAt[l];
 
-  SmallArray<IndexTerm, 8> term(ni);
-  SmallArray<IndexTerm::Sets, 4> sets(numMulti[flow.tensor]);
+  SmallArray<IndexTerm<CanBeMulti>, 8> term(ni);
+  SmallArray<IndexSets, 4> sets(CanBeMulti ? numMulti[flow.tensor] : 0);
   for (size_t i = 0, m = 0; i < ni; ++i) {
-    if (!singleDim[base + i]) {
+    if (CanBeMulti && !singleDim[base + i]) {
       term[i].initMulti(&sets[m++]);
       continue;
     }
-    int d = singleDimOf[base + i];
-    if (d < 0) {
-      term[i].initSingle(1, 1, 1, 1);
-      continue;
-    }
-    int64_t offsets = 1;
-    for (int l = flow.parent; l < flow.child; ++l)
-      if (merges(l))
-        offsets *= sum.spatialOf[static_cast<size_t>(l) * numDims + d];
-    size_t at = static_cast<size_t>(flow.child) * numDims + d;
-    term[i].initSingle(singleCoef[base + i], sum.tileExt[at], offsets, sum.temporalAbove[at]);
+    size_t at = static_cast<size_t>(singleDimOf[base + i]) * (sum.numLevels + 1) + flow.child;
+    term[i].initSingle(singleCoef[base + i], sum.tileExt[at], 1, sum.temporalAbove[at]);
   }
+  // Offsets of merged children: only levels with spatial loops on a merging fan-out matter.
+  if (merged > 1)
+    for (int l = flow.parent; l < flow.child; ++l)
+      if (sum.spatialAt[l] > 1 && merges(l))
+        for (size_t i = 0; i < ni; ++i)
+          if (!CanBeMulti || singleDim[base + i])
+            term[i].addOffset(
+                0, sum.spatialOf[static_cast<size_t>(singleDimOf[base + i]) * sum.numLevels + l]);
   // Indices over several dims are built from their loops' progressions.
-  if (numMulti[flow.tensor] > 0)
+  if (CanBeMulti)
     for (const NestLoop &loop : nest.loops) {
       int idx = idxOf[loop.dim];
       if (idx < 0 || singleDim[base + idx])
@@ -309,7 +387,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   bool pointOffsets = true;
   int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
   for (size_t i = 0; i < ni; ++i) {
-    IndexTerm &t = term[i];
+    IndexTerm<CanBeMulti> &t = term[i];
     t.finish();
     pointOffsets = pointOffsets && t.pointOffsets();
     tileSize *= t.tileSize();
@@ -375,82 +453,32 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   counts.groupLeaves = counts.groupEntries;
 }
 
-bool AnalyticalModel::isWellFormed(const Mapping &mapping) const {
-  size_t numLevels = hw.levels.size();
-  if (mapping.levels.size() != numLevels)
-    return false;
-  SmallArray<int64_t, 64> product(numDims);
-  for (size_t d = 0; d < numDims; ++d)
-    product[d] = 1;
-  auto take = [&](int dim, int64_t factor) {
-    if (dim < 0 || static_cast<size_t>(dim) >= numDims || factor < 1 ||
-        factor > prob.dims[dim].bound)
-      return false;
-    return !__builtin_mul_overflow(product[dim], factor, &product[dim]) &&
-           product[dim] <= prob.dims[dim].bound;
-  };
-  TensorMask all = prob.tensors.size() >= 32 ? ~TensorMask(0)
-                                             : (TensorMask(1) << prob.tensors.size()) - 1;
-  for (size_t l = 0; l < numLevels; ++l) {
-    const LevelMapping &lm = mapping.levels[l];
-    for (const TemporalLoop &loop : lm.temporal)
-      if (!take(loop.dim, loop.factor))
-        return false;
-    int64_t x = 1, y = 1;
-    for (const SpatialLoop &loop : lm.spatial) {
-      if (!take(loop.dim, loop.factor))
-        return false;
-      int64_t &axis = loop.axis == Axis::X ? x : y;
-      axis *= loop.factor;
-      if (axis > (loop.axis == Axis::X ? hw.fanOuts[l].x : hw.fanOuts[l].y))
-        return false;
-    }
-    if ((lm.bypass & ~(hw.levels[l].keepMask & all)) != 0 || (l == 0 && lm.bypass != 0))
-      return false;
-  }
-  for (size_t d = 0; d < numDims; ++d)
-    if (product[d] != prob.dims[d].bound)
-      return false;
-  return true;
-}
-
 void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const {
   if (!setupErrors.empty()) {
     report.valid = false;
     report.violations = setupErrors;
     return;
   }
-  LoopNest nest;
-  // Tile words per level instance, summed from the flows (each flow sizes its child's tile).
-  int64_t wordsBuf[32] = {};
-  std::vector<int64_t> wordsVec;
-  int64_t *words = wordsBuf;
-  if (hw.levels.size() > 32) {
-    wordsVec.assign(hw.levels.size(), 0);
-    words = wordsVec.data();
+  size_t numLevels = hw.levels.size(), maxLoops = 0;
+  for (const LevelMapping &lm : mapping.levels)
+    maxLoops += lm.temporal.size() + lm.spatial.size();
+  NestSummary summary(numLevels, numDims, maxLoops);
+  if (!summary.build(prob, hw, mapping)) {
+    // Messages are only built (by the shared checker) when the quick check fails.
+    report.violations = checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false);
+    report.valid = false;
+    return;
   }
-  words[0] = outermostWords;
-  // Messages are only built (by the shared checker) when the quick structural check fails.
-  auto check = [&] {
-    return isWellFormed(mapping)
-               ? std::vector<std::string>{}
-               : checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false);
-  };
-  // The summary is built lazily, once the nest exists (evaluateFlows builds it after the check),
-  // in raw storage: std::optional would zero its ~10 KB payload on every evaluation.
-  alignas(NestSummary) unsigned char summaryStorage[sizeof(NestSummary)];
-  NestSummary *summaryPtr = nullptr;
-  struct Destroy {
-    NestSummary *&ptr;
-    ~Destroy() {
-      if (ptr)
-        ptr->~NestSummary();
-    }
-  } destroy{summaryPtr};
-  evaluateFlows(prob, hw, mapping, check, nest, report, [&](int tensor, int parent, int child) {
-    if (!summaryPtr)
-      summaryPtr = new (summaryStorage) NestSummary(nest, hw.levels.size(), numDims);
-    const NestSummary &summary = *summaryPtr;
+  resetReport(prob, hw, report);
+  report.macs = macs;
+  report.computeCycles = summary.temporalAbove1[numLevels];
+  for (size_t l = 0; l < numLevels; ++l)
+    report.activeInstances[l] = summary.spatialAbove[l];
+  // Tile words per level instance, summed from the flows (each flow sizes its child's tile).
+  SmallArray<int64_t, 16> words(numLevels);
+  for (size_t l = 0; l < numLevels; ++l)
+    words[l] = l == 0 ? outermostWords : 0;
+  runFlows(prob, hw, mapping, report, [&](int tensor, int parent, int child) {
     Flow flow;
     flow.summary = &summary;
     flow.tensor = tensor;
@@ -459,13 +487,11 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     flow.isOutput = prob.tensors[tensor].isOutput;
     FlowCounts counts;
     evaluateFlow(flow, counts);
-    if (static_cast<size_t>(child) < hw.levels.size())
+    if (static_cast<size_t>(child) < numLevels)
       words[child] += counts.tileSize * wordsPerElement(prob, tensor, hw.levels[child].wordBits);
     return counts;
   });
-  if (!report.valid)
-    return;
-  for (size_t l = 0; l < hw.levels.size(); ++l) {
+  for (size_t l = 0; l < numLevels; ++l) {
     if (hw.levels[l].capacityWords == 0 || words[l] <= hw.levels[l].capacityWords)
       continue;
     std::string violation = capacityViolation(hw, l, words[l]);

@@ -31,24 +31,13 @@ void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
 /// fills per-instance counts, latency, energy and area as docs/model.md defines them.
 void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report);
 
-/// The evaluation every model shares: checks the mapping with `check()` (violations leave
-/// `report` invalid), flattens the nest into `nest`, asks `flowCounts(tensor, parent, child)`
-/// for every flow between consecutive keepers of every tensor (child == number of levels is the
-/// compute units), and finalizes the report.
-template <typename CheckFn, typename FlowFn>
-void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
-                   CheckFn &&check, LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
-  report.violations = check();
-  if (!report.violations.empty()) {
-    report.valid = false;
-    return;
-  }
-  resetReport(problem, arch, report);
-  buildNest(problem, mapping, nest);
+/// Visits every flow between consecutive keepers of every tensor (child == number of levels is
+/// the compute units), accumulates `flowCounts(tensor, parent, child)` into `report` and
+/// finalizes it. `report` must be reset, with macs, computeCycles and activeInstances set.
+template <typename FlowFn>
+void runFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
+              CostReport &report, FlowFn &&flowCounts) {
   int numLevels = static_cast<int>(arch.levels.size());
-  report.macs = problem.macs();
-  report.computeCycles = temporalIterations(nest);
-  activeInstances(nest, report.activeInstances);
   for (int t = 0; t < static_cast<int>(problem.tensors.size()); ++t) {
     int parent = 0;
     for (int child = 1; child <= numLevels; ++child) {
@@ -60,6 +49,24 @@ void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapp
     }
   }
   finalizeReport(problem, arch, report);
+}
+
+/// The evaluation the reference models share: checkMapping (violations leave `report`
+/// invalid), the flattened nest in `nest`, then runFlows.
+template <typename FlowFn>
+void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
+  report.violations = checkMapping(problem, arch, mapping);
+  if (!report.violations.empty()) {
+    report.valid = false;
+    return;
+  }
+  resetReport(problem, arch, report);
+  buildNest(problem, mapping, nest);
+  report.macs = problem.macs();
+  report.computeCycles = temporalIterations(nest);
+  activeInstances(nest, report.activeInstances);
+  runFlows(problem, arch, mapping, report, flowCounts);
 }
 
 } // namespace tessel::cost

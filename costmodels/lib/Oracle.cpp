@@ -169,8 +169,7 @@ CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mappin
   CostReport report;
   LoopNest nest;
   Simulator sim(problem, arch, nest);
-  evaluateFlows(
-      problem, arch, mapping, [&] { return checkMapping(problem, arch, mapping); }, nest, report, [&](int tensor, int parent, int child) {
+  evaluateFlows(problem, arch, mapping, nest, report, [&](int tensor, int parent, int child) {
     return sim.simulate(tensor, parent, child);
   });
   return report;

@@ -115,8 +115,10 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
   double cycles = static_cast<double>(report.cycles);
   report.leakageEnergy = static_cast<double>(units) * arch.compute.leakage * cycles;
   report.totalArea = report.computeArea = static_cast<double>(units) * arch.compute.area;
+  int64_t levelInstances = 1;
   for (size_t l = 0; l < numLevels; ++l) {
-    double instances = static_cast<double>(arch.instances(l));
+    double instances = static_cast<double>(levelInstances);
+    levelInstances *= arch.fanOuts[l].x * arch.fanOuts[l].y;
     report.leakageEnergy += instances * arch.levels[l].leakage * cycles;
     report.levelArea[l] = instances * arch.levels[l].area;
     report.totalArea += report.levelArea[l];

@@ -14,8 +14,7 @@ RooflineModel::RooflineModel(Problem problem, Arch arch)
 
 void RooflineModel::evaluate(const Mapping &mapping, CostReport &report) const {
   LoopNest nest;
-  auto check = [&] { return checkMapping(prob, hw, mapping); };
-  evaluateFlows(prob, hw, mapping, check, nest, report, [&](int tensor, int, int) {
+  evaluateFlows(prob, hw, mapping, nest, report, [&](int tensor, int, int) {
     // Each element enters the child side once, from zero for the output (no read-back), and
     // leaves it once; networks merge everything else.
     FlowCounts c;

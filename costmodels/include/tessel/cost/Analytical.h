@@ -27,9 +27,9 @@ public:
 
 private:
   struct Flow;
-  /// True when `mapping` passes every check but capacity (no messages built).
-  bool isWellFormed(const Mapping &mapping) const;
   void evaluateFlow(const Flow &flow, FlowCounts &counts) const;
+  /// evaluateFlow for a tensor with (CanBeMulti) or without indices over several dims.
+  template <bool CanBeMulti> void evaluateFlowImpl(const Flow &flow, FlowCounts &counts) const;
 
   Problem prob;
   Arch hw;
@@ -38,6 +38,7 @@ private:
   std::vector<std::string> setupErrors;
   /// Words of every tensor whole (the outermost level's tiles).
   int64_t outermostWords = 0;
+  int64_t macs = 0;
   /// indexOf[t * numDims + d]: the index of tensor t that dim d appears in, or -1.
   std::vector<int> indexOf;
   /// coeffOf[t * numDims + d]: dim d's coefficient in that index (0 when absent).
