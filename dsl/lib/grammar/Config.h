@@ -84,8 +84,13 @@ struct RecoverStatement {
       }
       ++p;
     }
-    if (p == first && p != last)
+    if (p == first) {
+      // No progress possible (e.g. at end of input): let the enclosing rule fail,
+      // otherwise a repeated statement rule would loop forever.
+      if (p == last)
+        return x3::error_handler_result::fail;
       ++p;
+    }
     first = p;
     return x3::error_handler_result::accept;
   }

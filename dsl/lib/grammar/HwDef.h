@@ -47,7 +47,7 @@ auto const end_def = x3::eoi;
 auto const top_def = import | accelerator;
 auto const import_def = kw("import") > string > ';';
 auto const accelerator_def = kw("accelerator") > ident > '{' > *item > '}';
-auto const item_def = param | block | attribute | (!x3::lit('}') > unexpected);
+auto const item_def = param | block | attribute | (!(x3::lit('}') | x3::eoi) > unexpected);
 auto const unexpected_def = x3::eps(false);
 auto const block_def = ident >> -ident >> *('[' > expr > ']') >> '{' > *item >
                        '}';

@@ -71,7 +71,7 @@ auto const top_def = import | workload;
 auto const import_def = kw("import") > string > ';';
 auto const workload_def = kw("workload") > ident > '{' > *stmt > '}';
 auto const stmt_def = let | param | tensor | repeat | einsum | opStmt |
-                      (!x3::lit('}') > unexpected);
+                      (!(x3::lit('}') | x3::eoi) > unexpected);
 auto const unexpected_def = x3::eps(false);
 auto const let_def = kw("let") > ident > '=' > expr > ';';
 auto const param_def =
