@@ -277,14 +277,8 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
     if (product[d] != problem.dims[d].bound)
       return false;
 
-  // Strides, inner to outer; then the enclosing temporal products, outer to inner.
-  for (size_t d = 0; d < numDims; ++d)
-    product[d] = 1;
-  for (size_t k = nest.loops.size(); k-- > 0;) {
-    NestLoop &loop = nest.loops[k];
-    loop.stride = product[loop.dim];
-    product[loop.dim] *= loop.factor;
-  }
+  // Strides; then the enclosing temporal products, outer to inner.
+  assignStrides(nest, numDims);
   int64_t steps = 1;
   size_t numTemporal = 0;
   for (size_t k = 0; k < nest.loops.size(); ++k) {

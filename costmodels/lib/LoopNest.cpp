@@ -14,13 +14,16 @@ void buildNest(const Problem &problem, const Mapping &mapping, LoopNest &nest) {
       if (loop.factor > 1)
         nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(level), true});
   }
+  assignStrides(nest, problem.dims.size());
+}
+
+void assignStrides(LoopNest &nest, size_t numDims) {
   // Walk inner to outer accumulating, per dim, the product of the factors seen so far.
   int64_t strideBuf[64];
   std::vector<int64_t> strideVec;
   int64_t *stride = strideBuf;
-  size_t numDims = problem.dims.size();
   if (numDims > 64) {
-    strideVec.assign(numDims, 1);
+    strideVec.resize(numDims);
     stride = strideVec.data();
   }
   for (size_t d = 0; d < numDims; ++d)

@@ -59,6 +59,9 @@ struct LoopNest {
   NestLoops loops;
 };
 
+/// Sets every loop's stride (loops, dims and factors already in place).
+void assignStrides(LoopNest &nest, size_t numDims);
+
 /// Flattens `mapping` (assumed structurally valid: dims in range, factors >= 1).
 void buildNest(const Problem &problem, const Mapping &mapping, LoopNest &nest);
 
