@@ -9,9 +9,9 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
-#include "tessel/Dialect/Arch/IR/Arch.h"
+#include "tessel/Dialect/Arch/Transforms/Passes.h"
 #include "tessel/Dialect/Map/IR/Map.h"
-#include "tessel/Dialect/Workload/IR/Workload.h"
+#include "tessel/Dialect/Workload/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -21,6 +21,8 @@ int main(int argc, char **argv) {
                   mlir::affine::AffineDialect>();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
+  tessel::arch::registerArchPasses();
+  tessel::wl::registerWorkloadPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "tessel optimizer driver\n", registry));
 }

@@ -8,9 +8,11 @@ namespace tessel::cli {
 
 int runCheck(int argc, char **argv);
 int runCompile(int argc, char **argv);
+int runImport(int argc, char **argv);
 
 extern const CommandSpec kCheckSpec;
 extern const CommandSpec kCompileSpec;
+extern const CommandSpec kImportSpec;
 
 } // namespace tessel::cli
 

@@ -1,9 +1,15 @@
-// `tessel compile --emit=ast`: the front-end stages of the compiler driver.
+// `tessel compile --emit=ast|mlir|einsum`: the stages of the compiler driver.
 #include "Commands.h"
 #include "Frontend.h"
 
+#include "tessel/Dialect/Workload/Transforms/Passes.h"
+#include "tessel/Import/Import.h"
 #include "tessel/dsl/AstDump.h"
 #include "tessel/dsl/Parser.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_os_ostream.h"
 
 #include <iostream>
 
@@ -13,31 +19,18 @@ const CommandSpec kCompileSpec = {
     "compile",
     "tessel compile [options] FILE...",
     "Run the compiler pipeline on .hw/.wl files and print the requested stage.",
-    "Stages: ast (the parsed syntax tree with line:col of every node).",
-    {{"emit", "STAGE", "What to print: ast (default ast)"}},
+    "Stages: ast (the parsed syntax tree with line:col of every node), mlir (the checked\n"
+    "models imported as arch.* and wl.* ops), einsum (after wl-lower-to-einsum: every\n"
+    "MAC-bearing operator as a wl.einsum with its MAC count, then the total per graph).",
+    {{"emit", "STAGE", "What to print: ast, mlir or einsum (default ast)"}},
 };
 
-int runCompile(int argc, char **argv) {
-  bool help = false;
-  std::optional<ParsedArgs> args =
-      parseArgs(kCompileSpec, argc, argv, std::cout, std::cerr, help);
-  if (!args)
-    return 1;
-  if (help)
-    return 0;
-  std::string emit = args->get("emit").value_or("ast");
-  if (emit != "ast") {
-    std::cerr << "tessel compile: error: unknown stage '" << emit << "' for --emit\n"
-              << "hint: stages are: ast\n";
-    return 1;
-  }
-  if (args->positional.empty()) {
-    std::cerr << "tessel compile: error: no input files\n";
-    return 1;
-  }
+namespace {
+
+int emitAst(const std::vector<std::string> &files) {
   dsl::SourceManager sm;
   dsl::DiagnosticEngine diags;
-  for (const std::string &f : args->positional) {
+  for (const std::string &f : files) {
     std::string err;
     FileKind k = fileKind(f);
     if (k == FileKind::Unknown) {
@@ -61,6 +54,67 @@ int runCompile(int argc, char **argv) {
   }
   dsl::printDiagnostics(std::cerr, sm, diags, useColor());
   return diags.hasErrors() ? 1 : 0;
+}
+
+int emitMlir(const std::vector<std::string> &files, bool lower) {
+  LoadedInputs in;
+  if (!loadInputs(files, in, std::cerr))
+    return 1;
+  mlir::MLIRContext ctx;
+  importer::SourceDiagnosticHandler handler(&ctx, in.sm, std::cerr, useColor());
+  mlir::OwningOpRef<mlir::ModuleOp> module = importer::importModels(&ctx, in.sm, in.hw, in.wl);
+  if (!module)
+    return 1;
+  if (lower) {
+    mlir::PassManager pm(&ctx);
+    pm.addNestedPass<wl::GraphOp>(wl::createWlLowerToEinsum());
+    if (mlir::failed(pm.run(*module)))
+      return 1;
+  }
+  llvm::raw_os_ostream os(std::cout);
+  module->print(os);
+  os << "\n";
+  if (lower)
+    for (wl::GraphOp g : module->getOps<wl::GraphOp>()) {
+      int64_t total = 0, count = 0;
+      g.walk([&](wl::EinsumOp e) {
+        int64_t reps = 1;
+        if (auto c = e->getAttrOfType<mlir::IntegerAttr>("count"))
+          reps = c.getInt();
+        if (e.getMacs() > 0) {
+          total += e.getMacs() * reps;
+          ++count;
+        }
+      });
+      os << "// @" << g.getSymName() << ": " << count << " MAC einsums, " << total
+         << " MACs\n";
+    }
+  return 0;
+}
+
+} // namespace
+
+int runCompile(int argc, char **argv) {
+  bool help = false;
+  std::optional<ParsedArgs> args =
+      parseArgs(kCompileSpec, argc, argv, std::cout, std::cerr, help);
+  if (!args)
+    return 1;
+  if (help)
+    return 0;
+  std::string emit = args->get("emit").value_or("ast");
+  if (emit != "ast" && emit != "mlir" && emit != "einsum") {
+    std::cerr << "tessel compile: error: unknown stage '" << emit << "' for --emit\n"
+              << "hint: stages are: ast, mlir, einsum\n";
+    return 1;
+  }
+  if (args->positional.empty()) {
+    std::cerr << "tessel compile: error: no input files\n";
+    return 1;
+  }
+  if (emit == "ast")
+    return emitAst(args->positional);
+  return emitMlir(args->positional, emit == "einsum");
 }
 
 } // namespace tessel::cli

@@ -17,6 +17,7 @@ struct Command {
 const Command kCommands[] = {
     {"check", tessel::cli::runCheck, &tessel::cli::kCheckSpec},
     {"compile", tessel::cli::runCompile, &tessel::cli::kCompileSpec},
+    {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
 };
 
 void usage(std::ostream &os) {

@@ -14,7 +14,8 @@ include "mlir/IR/CommonTypeConstraints.td"
 def Wl_GraphOp : Wl_Op<"graph", [Symbol, NoTerminator, SingleBlock, IsolatedFromAbove]> {
   let summary = "A workload graph";
   let description = [{
-    The ops of one `.wl` workload in program order. Every value is a ranked tensor; the
+    The ops of one `.wl` workload in program order. The graph has no outputs, so wl ops
+    are deliberately not `Pure`: otherwise every op would be trivially dead. Every value is a ranked tensor; the
     DSL label of each statement is kept in the `label` of the op that defines it.
 
     ```mlir
@@ -31,7 +32,7 @@ def Wl_GraphOp : Wl_Op<"graph", [Symbol, NoTerminator, SingleBlock, IsolatedFrom
   let hasVerifier = 1;
 }
 
-class Wl_SourceOp<string mnemonic, string what> : Wl_Op<mnemonic, [Pure]> {
+class Wl_SourceOp<string mnemonic, string what> : Wl_Op<mnemonic> {
   let summary = "A graph " # what # " tensor";
   let arguments = (ins StrAttr:$label);
   let results = (outs AnyRankedTensor:$result);
@@ -59,7 +60,7 @@ def Wl_WeightOp : Wl_SourceOp<"weight", "weight"> {
   }];
 }
 
-def Wl_Conv2DOp : Wl_Op<"conv2d", [Pure]> {
+def Wl_Conv2DOp : Wl_Op<"conv2d"> {
   let summary = "2-D convolution (NCHW input, KCRS weight) with stride, dilation and groups";
   let description = [{
     `pad` is symmetric per spatial axis; the weight has C/groups input channels.
@@ -80,7 +81,7 @@ def Wl_Conv2DOp : Wl_Op<"conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_DepthwiseConv2DOp : Wl_Op<"depthwise_conv2d", [Pure]> {
+def Wl_DepthwiseConv2DOp : Wl_Op<"depthwise_conv2d"> {
   let summary = "Depthwise 2-D convolution (groups = input channels)";
   let description = [{
     Each input channel is convolved with `multiplier` filters; the weight is
@@ -102,7 +103,7 @@ def Wl_DepthwiseConv2DOp : Wl_Op<"depthwise_conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_MatmulOp : Wl_Op<"matmul", [Pure]> {
+def Wl_MatmulOp : Wl_Op<"matmul"> {
   let summary = "Matrix product over the last axis of the lhs";
   let description = [{
     The lhs `[..., K]` is flattened to `[M, K]`; the rhs is `[K, N]` (or `[N, K]` with
@@ -122,7 +123,7 @@ def Wl_MatmulOp : Wl_Op<"matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_BatchMatmulOp : Wl_Op<"batch_matmul", [Pure]> {
+def Wl_BatchMatmulOp : Wl_Op<"batch_matmul"> {
   let summary = "Batched matrix product over equal leading axes";
   let description = [{
     ```mlir
@@ -140,7 +141,7 @@ def Wl_BatchMatmulOp : Wl_Op<"batch_matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_AttentionOp : Wl_Op<"attention", [Pure]> {
+def Wl_AttentionOp : Wl_Op<"attention"> {
   let summary = "Multi-head (grouped-query) attention: softmax(Q K^T) V";
   let description = [{
     `query` is `[B, S, heads * head_dim]`, `keys`/`values` are `[B, L, kv_heads * head_dim]`.
@@ -164,7 +165,7 @@ def Wl_AttentionOp : Wl_Op<"attention", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_UnaryOp : Wl_Op<"unary", [Pure]> {
+def Wl_UnaryOp : Wl_Op<"unary"> {
   let summary = "An elementwise unary operator (activation, normalisation, quantize)";
   let description = [{
     ```mlir
@@ -177,7 +178,7 @@ def Wl_UnaryOp : Wl_Op<"unary", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_BinaryOp : Wl_Op<"binary", [Pure]> {
+def Wl_BinaryOp : Wl_Op<"binary"> {
   let summary = "An elementwise binary operator on equal shapes";
   let description = [{
     ```mlir
@@ -194,7 +195,7 @@ def Wl_BinaryOp : Wl_Op<"binary", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_SoftmaxOp : Wl_Op<"softmax", [Pure]> {
+def Wl_SoftmaxOp : Wl_Op<"softmax"> {
   let summary = "Softmax along one axis";
   let description = [{
     ```mlir
@@ -207,7 +208,7 @@ def Wl_SoftmaxOp : Wl_Op<"softmax", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_PoolOp : Wl_Op<"pool", [Pure]> {
+def Wl_PoolOp : Wl_Op<"pool"> {
   let summary = "Windowed max or average pooling over the two spatial axes of NCHW";
   let description = [{
     ```mlir
@@ -226,7 +227,7 @@ def Wl_PoolOp : Wl_Op<"pool", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_GlobalAvgPoolOp : Wl_Op<"global_avgpool", [Pure]> {
+def Wl_GlobalAvgPoolOp : Wl_Op<"global_avgpool"> {
   let summary = "Average over the whole spatial extent of NCHW";
   let description = [{
     ```mlir
@@ -239,7 +240,7 @@ def Wl_GlobalAvgPoolOp : Wl_Op<"global_avgpool", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_EmbeddingBagOp : Wl_Op<"embedding_bag", [Pure]> {
+def Wl_EmbeddingBagOp : Wl_Op<"embedding_bag"> {
   let summary = "Sum of gathered embedding rows, per table and batch element";
   let description = [{
     `tables` holds all tables' rows stacked (`[sum(rows), dim]`); each of the `batch` samples
@@ -260,7 +261,7 @@ def Wl_EmbeddingBagOp : Wl_Op<"embedding_bag", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_FlattenOp : Wl_Op<"flatten", [Pure]> {
+def Wl_FlattenOp : Wl_Op<"flatten"> {
   let summary = "Collapse every axis after the first";
   let description = [{
     ```mlir
@@ -273,7 +274,7 @@ def Wl_FlattenOp : Wl_Op<"flatten", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_ReshapeOp : Wl_Op<"reshape", [Pure]> {
+def Wl_ReshapeOp : Wl_Op<"reshape"> {
   let summary = "Reshape to a result type with the same element count";
   let description = [{
     ```mlir
@@ -287,7 +288,7 @@ def Wl_ReshapeOp : Wl_Op<"reshape", [Pure]> {
   let hasFolder = 1;
 }
 
-def Wl_ConcatOp : Wl_Op<"concat", [Pure]> {
+def Wl_ConcatOp : Wl_Op<"concat"> {
   let summary = "Concatenation along one axis";
   let description = [{
     ```mlir
@@ -301,7 +302,7 @@ def Wl_ConcatOp : Wl_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Wl_EinsumOp : Wl_Op<"einsum", [Pure]> {
+def Wl_EinsumOp : Wl_Op<"einsum"> {
   let summary = "A perfectly nested affine loop nest combining operands into one output";
   let description = [{
     `dims` names the iteration dimensions with their `bounds`; `maps` holds one affine

@@ -1,0 +1,141 @@
+//===- HwParamExprs.cpp - parameter expressions of .hw fields -------------===//
+// Walks the accelerator's AST (compiled with exceptions, like the DSL) and converts the
+// expressions of sizes and array dimensions into ParamExpr trees.
+//===----------------------------------------------------------------------===//
+#include "HwParamExprs.h"
+
+#include "tessel/dsl/Parser.h"
+#include "tessel/dsl/Units.h"
+
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+namespace tessel::importer {
+
+bool ParamExpr::usesParams() const {
+  if (kind == Kind::Param)
+    return true;
+  for (const ParamExpr &a : args)
+    if (a.usesParams())
+      return true;
+  return false;
+}
+
+namespace {
+
+class Converter : public boost::static_visitor<std::optional<ParamExpr>> {
+public:
+  explicit Converter(const std::set<std::string> &params) : params(params) {}
+
+  std::optional<ParamExpr> operator()(const dsl::ast::Number &n) const {
+    ParamExpr e;
+    e.value = std::strtod(n.text.c_str(), nullptr);
+    if (!n.unit.empty()) {
+      const dsl::UnitInfo *u = dsl::lookupUnit(n.unit);
+      if (!u)
+        return std::nullopt;
+      e.value *= u->scale;
+    }
+    return e;
+  }
+  std::optional<ParamExpr> operator()(const dsl::ast::Ident &id) const {
+    if (!params.count(id.name))
+      return std::nullopt;
+    ParamExpr e;
+    e.kind = ParamExpr::Kind::Param;
+    e.name = id.name;
+    return e;
+  }
+  std::optional<ParamExpr> operator()(const dsl::ast::Unary &u) const {
+    std::optional<ParamExpr> x = boost::apply_visitor(*this, u.operand);
+    if (!x || u.op != '-')
+      return x;
+    ParamExpr e;
+    e.kind = ParamExpr::Kind::Neg;
+    e.args.push_back(*x);
+    return e;
+  }
+  std::optional<ParamExpr> operator()(const dsl::ast::Call &) const { return std::nullopt; }
+  std::optional<ParamExpr> operator()(const dsl::ast::Expr &x) const {
+    std::optional<ParamExpr> lhs = boost::apply_visitor(*this, x.first);
+    for (const dsl::ast::BinaryTail &t : x.rest) {
+      std::optional<ParamExpr> rhs = boost::apply_visitor(*this, t.rhs);
+      if (!lhs || !rhs)
+        return std::nullopt;
+      ParamExpr e;
+      e.kind = t.op == '+'   ? ParamExpr::Kind::Add
+               : t.op == '-' ? ParamExpr::Kind::Sub
+               : t.op == '*' ? ParamExpr::Kind::Mul
+                             : ParamExpr::Kind::Div;
+      e.args = {*lhs, *rhs};
+      lhs = e;
+    }
+    return lhs;
+  }
+  template <typename T>
+  std::optional<ParamExpr> operator()(const boost::spirit::x3::forward_ast<T> &f) const {
+    return (*this)(f.get());
+  }
+
+private:
+  const std::set<std::string> &params;
+};
+
+void record(std::map<std::string, ParamExpr> &out, const std::string &key,
+            const dsl::ast::Expr &expr, const Converter &conv) {
+  std::optional<ParamExpr> e = conv(expr);
+  if (e && e->usesParams())
+    out[key] = *e;
+}
+
+void walkItems(const std::vector<dsl::ast::HwItem> &items, const Converter &conv,
+               std::map<std::string, ParamExpr> &out) {
+  for (const dsl::ast::HwItem &item : items) {
+    const auto *fwd = boost::get<boost::spirit::x3::forward_ast<dsl::ast::Block>>(&item);
+    if (!fwd)
+      continue;
+    const dsl::ast::Block &b = fwd->get();
+    std::string name = b.name ? b.name->name : b.kind.name;
+    if (b.kind.name == "array" && b.dims.size() == 2) {
+      record(out, name + ".y", b.dims[0], conv);
+      record(out, name + ".x", b.dims[1], conv);
+    } else if (b.kind.name == "array" && b.dims.size() == 1) {
+      record(out, name + ".x", b.dims[0], conv);
+    }
+    if (b.kind.name == "memory")
+      for (const dsl::ast::HwItem &sub : b.items)
+        if (const auto *a = boost::get<dsl::ast::Attr>(&sub))
+          if (a->key.name == "size" && a->values.size() == 1)
+            record(out, name + ".size", a->values[0], conv);
+    walkItems(b.items, conv, out);
+  }
+}
+
+} // namespace
+
+std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
+                                                const dsl::HwModel &hw) {
+  std::map<std::string, ParamExpr> out;
+  if (!hw.loc.valid())
+    return out;
+  try {
+    dsl::DiagnosticEngine diags;
+    dsl::ast::HwFile file;
+    if (!dsl::parseHw(sm, hw.loc.file, diags, file))
+      return out;
+    std::set<std::string> params;
+    for (const dsl::ParamInfo &p : hw.params)
+      params.insert(p.name);
+    Converter conv(params);
+    for (const dsl::ast::HwTop &top : file.items)
+      if (const auto *acc = boost::get<dsl::ast::Accelerator>(&top))
+        if (acc->name.name == hw.name)
+          walkItems(acc->items, conv, out);
+  } catch (...) {
+    out.clear();
+  }
+  return out;
+}
+
+} // namespace tessel::importer

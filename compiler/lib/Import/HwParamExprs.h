@@ -1,0 +1,34 @@
+//===- HwParamExprs.h - parameter expressions of .hw fields -----*- C++ -*-===//
+// Plain C++ (no MLIR): re-reads the AST of an accelerator to find which fields are
+// expressions of parameters, so that the importer can keep them symbolic.
+//===----------------------------------------------------------------------===//
+#ifndef TESSEL_IMPORT_HWPARAMEXPRS_H
+#define TESSEL_IMPORT_HWPARAMEXPRS_H
+
+#include "tessel/dsl/HwModel.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tessel::importer {
+
+/// An arithmetic expression over parameters, in base units.
+struct ParamExpr {
+  enum class Kind { Number, Param, Add, Sub, Mul, Div, Neg } kind = Kind::Number;
+  double value = 0; ///< for Number
+  std::string name; ///< for Param
+  std::vector<ParamExpr> args;
+  bool usesParams() const;
+};
+
+/// The parameter-dependent fields of accelerator `hw`: keys are "<level>.size",
+/// "<array>.y" and "<array>.x". Fields that use no parameter, or whose expression uses
+/// functions (min, max, ...), are left out. Never throws; returns an empty map when the
+/// file cannot be re-parsed.
+std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
+                                                const dsl::HwModel &hw);
+
+} // namespace tessel::importer
+
+#endif // TESSEL_IMPORT_HWPARAMEXPRS_H
