@@ -110,3 +110,57 @@ TEST_CASE("analytical equals oracle on past failures", "[cost][property]") {
   for (uint64_t seed : kRegressionSeeds)
     checkSeed(seed);
 }
+
+TEST_CASE("both models reject corrupted mappings exactly as checkMapping does",
+          "[cost][property]") {
+  int rejected = 0;
+  for (uint64_t i = 0; i < 3000; ++i) {
+    uint64_t seed = kBaseSeed + 1000000 + i;
+    Case c = randomCase(seed);
+    Rng rng(seed ^ 0x5eed);
+    Mapping &m = c.mapping;
+    // One random corruption (some are harmless, e.g. a bypass the level allows).
+    size_t level = static_cast<size_t>(rng.pick(0, static_cast<int64_t>(m.levels.size()) - 1));
+    LevelMapping &lm = m.levels[level];
+    switch (rng.pick(0, 6)) {
+    case 0:
+      lm.temporal.push_back({static_cast<int>(rng.pick(-2, 12)), 1});
+      break;
+    case 1:
+      lm.temporal.push_back({0, rng.pick(-3, 0)});
+      break;
+    case 2:
+      lm.temporal.push_back({0, rng.pick(2, 5)});
+      break;
+    case 3:
+      lm.spatial.push_back({0, rng.pick(2, 9), rng.coin() ? Axis::X : Axis::Y});
+      break;
+    case 4:
+      lm.bypass |= TensorMask(1) << rng.pick(0, 31);
+      break;
+    case 5:
+      if (rng.coin())
+        m.levels.pop_back();
+      else
+        m.levels.push_back(LevelMapping{});
+      break;
+    default:
+      if (!lm.temporal.empty())
+        lm.temporal.front().factor *= rng.pick(2, 3);
+      break;
+    }
+    INFO("seed " << seed << "\n" << describe(c));
+    std::vector<std::string> violations = checkMapping(c.problem, c.arch, c.mapping);
+    CostReport fast = AnalyticalModel(c.problem, c.arch).evaluate(c.mapping);
+    CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping);
+    CHECK(fast.violations == violations);
+    CHECK(oracle.violations == violations);
+    CHECK(fast.valid == violations.empty());
+    CHECK(oracle.valid == violations.empty());
+    if (violations.empty())
+      CHECK(compareReports(oracle, fast, c).empty());
+    rejected += !violations.empty();
+  }
+  // Most corruptions must actually be caught.
+  CHECK(rejected > 2000);
+}
