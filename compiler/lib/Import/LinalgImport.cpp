@@ -62,6 +62,7 @@ public:
   }
 
   FailureOr<Operation *> run(ModuleOp src) {
+    b.getContext()->getOrLoadDialect<WorkloadDialect>();
     auto graph = b.create<GraphOp>(src.getLoc(), opts.name);
     b.setInsertionPointToEnd(&graph.getBody().emplaceBlock());
     bool failedAny = false;
