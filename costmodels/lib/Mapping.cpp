@@ -135,7 +135,7 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
   for (size_t l = 0; l < numLevels; ++l) {
     TensorMask bypass = mapping.levels[l].bypass;
     TensorMask canKeep = arch.levels[l].keepMask;
-    for (size_t t = 0; bypass >> t; ++t)
+    for (size_t t = 0; t < 32 && (bypass >> t) != 0; ++t)
       if ((bypass >> t & 1) && (t >= numTensors || !(canKeep >> t & 1)))
         errors.push_back(levelName(arch, l) + " bypasses " +
                          (t < numTensors ? "tensor '" + problem.tensors[t].name + "'"

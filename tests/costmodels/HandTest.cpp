@@ -231,3 +231,16 @@ TEST_CASE("both models reject a tile beyond capacity with the same message", "[c
   REQUIRE(fast.violations.size() == 1);
   CHECK(fast.violations[0] == "level 0 'DRAM' needs 26 words for its tiles, capacity is 25");
 }
+
+TEST_CASE("a bypass of tensor bit 31 is one violation, not a hang", "[cost][check]") {
+  Problem p = matmul(2, 2, 2);
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 7)};
+  a.fanOuts = {FanOut{}, FanOut{}};
+  Mapping m;
+  m.levels = {LevelMapping{{{0, 2}, {1, 2}, {2, 2}}, {}, 0}, LevelMapping{{}, {}, 1u << 31}};
+  std::vector<std::string> v = checkMapping(p, a, m);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "level 1 'Buf' bypasses unknown tensor #31 which it cannot keep anyway");
+  CHECK(AnalyticalModel(p, a).evaluate(m).violations == v);
+}
