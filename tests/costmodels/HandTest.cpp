@@ -244,3 +244,44 @@ TEST_CASE("a bypass of tensor bit 31 is one violation, not a hang", "[cost][chec
   CHECK(v[0] == "level 1 'Buf' bypasses unknown tensor #31 which it cannot keep anyway");
   CHECK(AnalyticalModel(p, a).evaluate(m).violations == v);
 }
+
+TEST_CASE("network, latency and energy of the 3-tap convolution", "[cost][hand]") {
+  // The sliding-window case above, with bandwidths and energies (docs/model.md sections 6, 7).
+  Problem p = makeProblem({{"p", 4}, {"r", 3}},
+                          {{"I", {{{"p", 1}, {"r", 1}}}, false},
+                           {"W", {{{"r", 1}}}, false},
+                           {"O", {{{"p", 1}}}, true}});
+  Arch a;
+  a.levels = {level("DRAM", 7), level("Buf", 7)};
+  a.levels[0].blockWords = 4;
+  a.levels[0].readEnergy = 10;
+  a.levels[0].updateEnergy = 20;
+  a.levels[1].readBandwidth = 2;
+  a.levels[1].readEnergy = 1;
+  a.levels[1].writeEnergy = 2;
+  a.levels[1].updateEnergy = 3;
+  a.levels[1].leakage = 0.5;
+  FanOut belowDram;
+  belowDram.hopEnergy = 1;
+  a.fanOuts = {belowDram, FanOut{}};
+  a.compute.macEnergy = 0.5;
+  Mapping m;
+  m.levels = {LevelMapping{{{0, 4}}, {}, 0}, LevelMapping{{{1, 3}}, {}, 0}};
+  CostReport r = evaluateBoth(p, a, m);
+  // Network below DRAM: I 6 + W 3 entries, O 0 read-backs + 4 drains = 13. Below Buf (to the
+  // MAC): I 12 + W 12, O 8 read-backs + 12 updates = 44.
+  CHECK(r.networkTransfers == std::vector<int64_t>{13, 44});
+  // Buf reads 12 + 12 + 4 drains + 8 read-backs = 36 words at 2 per cycle: 18 cycles > 12 MACs.
+  CHECK(r.levelCycles[1] == 18);
+  CHECK(r.cycles == 18);
+  CHECK(r.boundBy(a) == "Buf");
+  CHECK(r.utilization == Approx(12.0 / 18.0));
+  // Buf: reads 28 x 1 + read-backs 8 x 1 + fills 9 x 2 + updates 12 x 3 = 90 pJ.
+  // DRAM, billed per 4-word block: I 6 reads -> 2 blocks, W 3 -> 1, O 4 updates -> 1:
+  // 2 x 10 + 1 x 10 + 1 x 20 = 50 pJ. MACs 12 x 0.5 = 6, network 13 x 1, leakage 18 x 0.5 = 9.
+  CHECK(r.storageEnergy == 140);
+  CHECK(r.macEnergy == 6);
+  CHECK(r.networkEnergy == 13);
+  CHECK(r.leakageEnergy == 9);
+  CHECK(r.totalEnergy == 168);
+}
