@@ -55,6 +55,14 @@ Problem matmul(int64_t m, int64_t n, int64_t k) {
                       {"C", {{{"m", 1}}, {{"n", 1}}}, true}});
 }
 
+/// O[p] += I[p + r] * W[r], P = 4, R = 3.
+Problem threeTapConv() {
+  return makeProblem({{"p", 4}, {"r", 3}},
+                     {{"I", {{{"p", 1}, {"r", 1}}}, false},
+                      {"W", {{{"r", 1}}}, false},
+                      {"O", {{{"p", 1}}}, true}});
+}
+
 } // namespace
 
 TEST_CASE("one-level 2x2x2 matmul", "[cost][hand]") {
@@ -82,10 +90,7 @@ TEST_CASE("one-level 2x2x2 matmul", "[cost][hand]") {
 TEST_CASE("3-tap 1-D convolution reuses the sliding window", "[cost][hand]") {
   // O[p] += I[p + r] * W[r], P = 4, R = 3. DRAM -> buffer (keeps all) -> one MAC.
   // Loops: DRAM p4; buffer r3. Buffer tiles: I {p..p+2} (3), W {0,1,2} (3), O {p} (1).
-  Problem p = makeProblem({{"p", 4}, {"r", 3}},
-                          {{"I", {{{"p", 1}, {"r", 1}}}, false},
-                           {"W", {{{"r", 1}}}, false},
-                           {"O", {{{"p", 1}}}, true}});
+  Problem p = threeTapConv();
   Arch a;
   a.levels = {level("DRAM", 7), level("Buf", 7)};
   a.fanOuts = {FanOut{}, FanOut{}};
@@ -247,10 +252,7 @@ TEST_CASE("a bypass of tensor bit 31 is one violation, not a hang", "[cost][chec
 
 TEST_CASE("network, latency and energy of the 3-tap convolution", "[cost][hand]") {
   // The sliding-window case above, with bandwidths and energies (docs/model.md sections 6, 7).
-  Problem p = makeProblem({{"p", 4}, {"r", 3}},
-                          {{"I", {{{"p", 1}, {"r", 1}}}, false},
-                           {"W", {{{"r", 1}}}, false},
-                           {"O", {{{"p", 1}}}, true}});
+  Problem p = threeTapConv();
   Arch a;
   a.levels = {level("DRAM", 7), level("Buf", 7)};
   a.levels[0].blockWords = 4;
