@@ -12,7 +12,13 @@ void resetReport(const Problem &problem, const Arch &arch, CostReport &report) {
   report.valid = true;
   report.violations.clear();
   report.numTensors = static_cast<int>(problem.tensors.size());
-  report.stats.assign(numLevels * problem.tensors.size(), TensorLevelStats{});
+  // Only the totals are accumulated into; finalizeReport writes every other field.
+  size_t numStats = numLevels * problem.tensors.size();
+  if (report.stats.size() != numStats)
+    report.stats.assign(numStats, TensorLevelStats{});
+  else
+    for (TensorLevelStats &s : report.stats)
+      s.total = AccessCounts{};
   report.networkTransfers.assign(numLevels, 0);
   report.levelCycles.assign(numLevels, 0);
   report.activeInstances.assign(numLevels, 1);
@@ -74,8 +80,11 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
     int64_t readWords = 0, writeWords = 0;
     for (size_t t = 0; t < numTensors; ++t) {
       TensorLevelStats &s = report.at(l, t);
-      if (s.total == AccessCounts{})
+      if (s.total == AccessCounts{}) {
+        s.perInstance = AccessCounts{};
+        s.fillEnergy = s.readEnergy = s.updateEnergy = s.readBackEnergy = 0;
         continue;
+      }
       if (active == 1) {
         s.perInstance = s.total;
       } else {
@@ -102,7 +111,9 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
       report.boundLevel = static_cast<int>(l);
     }
   }
-  int64_t units = arch.computeUnits();
+  int64_t units = 1;
+  for (const FanOut &f : arch.fanOuts)
+    units *= f.x * f.y;
   report.utilization = report.cycles > 0 ? static_cast<double>(report.macs) /
                                                (static_cast<double>(report.cycles) *
                                                 static_cast<double>(units))
