@@ -61,6 +61,7 @@ int emitMlir(const std::vector<std::string> &files, bool lower) {
   if (!loadInputs(files, in, std::cerr))
     return 1;
   mlir::MLIRContext ctx;
+  ctx.printOpOnDiagnostic(false);
   importer::SourceDiagnosticHandler handler(&ctx, in.sm, std::cerr, useColor());
   mlir::OwningOpRef<mlir::ModuleOp> module = importer::importModels(&ctx, in.sm, in.hw, in.wl);
   if (!module)

@@ -52,6 +52,7 @@ int runImport(int argc, char **argv) {
   mlir::DialectRegistry registry;
   importer::registerLinalgInputDialects(registry);
   mlir::MLIRContext ctx(registry);
+  ctx.printOpOnDiagnostic(false);
   importer::SourceDiagnosticHandler handler(&ctx, sm, std::cerr, useColor());
   mlir::OwningOpRef<mlir::ModuleOp> src = mlir::parseSourceFile<mlir::ModuleOp>(path, &ctx);
   if (!src)

@@ -50,6 +50,13 @@ LogicalResult FlattenOp::verify() { return verifyResultShape(*this); }
 LogicalResult ReshapeOp::verify() { return verifyResultShape(*this); }
 LogicalResult ConcatOp::verify() { return verifyResultShape(*this); }
 
+OpFoldResult UnaryOp::fold(FoldAdaptor) {
+  // `identity` with an unchanged type is a no-op.
+  if (getKind() == UnaryKind::Identity && getInput().getType() == getResult().getType())
+    return getInput();
+  return {};
+}
+
 OpFoldResult ReshapeOp::fold(FoldAdaptor) {
   // A reshape to the input's own type is the identity.
   if (getInput().getType() == getResult().getType())

@@ -176,6 +176,7 @@ def Wl_UnaryOp : Wl_Op<"unary"> {
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = "$kind $label $input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Wl_BinaryOp : Wl_Op<"binary"> {
