@@ -170,8 +170,7 @@ public:
   int64_t unionKept(int64_t delta) const {
     if (isSingle())
       return offCount * overlap(delta);
-    return sets->n1 -
-           (delta ? sets->offsets.sumSize(sets->tile.shiftDifference(delta)) : 0);
+    return sets->n1 - sets->tile.shiftDifferenceSumSize(delta, sets->offsets);
   }
 
 private:

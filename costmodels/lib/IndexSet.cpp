@@ -105,7 +105,7 @@ void IndexSet::fromBits(std::vector<uint64_t> &&in) {
   step = 1;
 }
 
-void IndexSet::add(const IndexSet &other) {
+void IndexSet::addSlow(const IndexSet &other) {
   if (size() == 0 || other.isPoint())
     return;
   if (other.size() == 0) {
@@ -175,7 +175,7 @@ IndexSet IndexSet::shiftDifference(int64_t delta) const {
 
 int64_t IndexSet::sumSizeSlow(const IndexSet &other) const {
   IndexSet sum = *this;
-  sum.add(other);
+  sum.addSlow(other);
   return sum.size();
 }
 

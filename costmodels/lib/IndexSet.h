@@ -19,23 +19,14 @@ public:
 
   /// this := this (+) {0, step, ..., (count-1)*step} (Minkowski sum).
   void addProgression(int64_t s, int64_t k) {
-    if (bits.empty() && count > 0 && k > 0 && (count == 1 || k == 1 || s % step == 0)) {
-      if (k == 1)
-        return;
-      if (count == 1) {
-        step = s;
-        count = k;
-        return;
-      }
-      if (s / step <= count) {
-        count += (k - 1) * (s / step);
-        return;
-      }
-    }
-    add(progression(s, k));
+    if (!addProgressionFast(s, k))
+      addSlow(progression(s, k));
   }
   /// this := this (+) other.
-  void add(const IndexSet &other);
+  void add(const IndexSet &other) {
+    if (!other.bits.empty() || !addProgressionFast(other.step, other.count))
+      addSlow(other);
+  }
 
   int64_t size() const { return count; }
   /// |S intersect (S + delta)|.
@@ -55,6 +46,17 @@ public:
   }
   /// (S + delta) \ S, translated so that its minimum is 0 (size 0 when empty).
   IndexSet shiftDifference(int64_t delta) const;
+  /// |other (+) ((S + delta) \ S)|, without building the difference when S is a progression.
+  int64_t shiftDifferenceSumSize(int64_t delta, const IndexSet &other) const {
+    if (!bits.empty())
+      return other.sumSize(shiftDifference(delta));
+    if (delta == 0 || count == 0)
+      return 0;
+    int64_t s = (delta < 0 ? -delta : delta);
+    if (count == 1 || s % step != 0 || s / step >= count)
+      return other.sumSize(*this); // the moved set misses S entirely
+    return other.sumSize(progression(step, s / step));
+  }
   /// |this (+) other| without building the sum when both are progressions.
   int64_t sumSize(const IndexSet &other) const {
     if (count == 0 || other.count == 0)
@@ -81,6 +83,23 @@ public:
   bool isPoint() const { return bits.empty() && count == 1; }
 
 private:
+  /// The closed forms of addProgression; false when the sum needs the general path.
+  bool addProgressionFast(int64_t s, int64_t k) {
+    if (!bits.empty() || count == 0 || k <= 0 || (count > 1 && k > 1 && s % step != 0))
+      return false;
+    if (k == 1)
+      return true;
+    if (count == 1) {
+      step = s;
+      count = k;
+      return true;
+    }
+    if (s / step > count)
+      return false;
+    count += (k - 1) * (s / step);
+    return true;
+  }
+  void addSlow(const IndexSet &other);
   int64_t overlapBits(int64_t delta) const;
   int64_t sumSizeSlow(const IndexSet &other) const;
   void toBits(std::vector<uint64_t> &out) const;
