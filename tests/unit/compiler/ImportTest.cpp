@@ -74,7 +74,10 @@ int64_t loweredMacs(wl::GraphOp g) {
 } // namespace
 
 TEST_CASE("every shipped workload imports and keeps its MACs through lowering", "[import]") {
-  for (const std::string &file : shipped("examples", ".wl")) {
+  std::vector<std::string> files = shipped("examples", ".wl");
+  // Every named operator, repeats and a generic einsum.
+  files.push_back(std::string(TESSEL_SOURCE_DIR) + "/tests/lit/Import/Inputs/all-ops.wl");
+  for (const std::string &file : files) {
     INFO(file);
     Loaded l({file});
     l.lower();
