@@ -99,7 +99,9 @@ bool ParamOp::inDomain(double v) {
   if (!d)
     return true;
   if (auto set = dyn_cast<SetDomainAttr>(*d))
-    return llvm::any_of(set.getValues(), [&](Real r) { return r.value == v; });
+    return llvm::any_of(set.getValues(), [&](Real r) {
+      return std::fabs(r.value - v) <= 1e-9 * std::max(1.0, std::fabs(v));
+    });
   auto range = cast<RangeDomainAttr>(*d);
   if (v < range.getLo() || v > range.getHi())
     return false;
