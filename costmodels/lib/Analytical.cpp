@@ -6,6 +6,7 @@
 #include "LoopNest.h"
 
 #include <algorithm>
+#include <memory>
 #include <new>
 
 namespace tessel::cost {
@@ -61,8 +62,8 @@ template <typename T, size_t N> class SmallArray {
 public:
   explicit SmallArray(size_t n) : size(n) {
     if (n > N) {
-      heap.resize(n);
-      data = heap.data();
+      heap = std::make_unique<T[]>(n);
+      data = heap.get();
     } else {
       data = reinterpret_cast<T *>(storage);
       for (size_t i = 0; i < n; ++i)
@@ -83,7 +84,7 @@ private:
   size_t size;
   T *data;
   alignas(T) unsigned char storage[N * sizeof(T)];
-  std::vector<T> heap;
+  std::unique_ptr<T[]> heap;
 };
 
 /// One index of a tensor seen from one flow: the child tile, its union over time ("ever") and
