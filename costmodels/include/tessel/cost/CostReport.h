@@ -40,7 +40,8 @@ struct TensorLevelStats {
 
 /// The result of evaluating one mapping.
 struct CostReport {
-  /// False when the mapping was rejected; `violations` then says why and nothing else is set.
+  /// False when the mapping was rejected; `violations` then says why and the other fields are
+  /// unspecified.
   bool valid = false;
   std::vector<std::string> violations;
 
