@@ -1,0 +1,96 @@
+// Plugin: the entry point a cost-model plugin exports, and the loader that loads one.
+//
+// A plugin is a shared library (a CMake MODULE) exporting one C symbol:
+//
+//   extern "C" const TesselPluginInfo *tesselPluginInfo();
+//
+// The returned struct names the plugin and gives a register function that adds cost models to
+// the PluginRegistrar it is handed. The entry symbol has C linkage so the loader can find it by
+// name; the register function takes C++ types, so a plugin must be built against the same tessel
+// headers (TESSEL_PLUGIN_API_VERSION) with a compatible C++ compiler and standard library, as
+// LLVM pass plugins are. See docs/plugins.md.
+#ifndef TESSEL_COST_PLUGIN_H
+#define TESSEL_COST_PLUGIN_H
+
+#include "tessel/cost/Registry.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+/// The plugin interface version. Bumped whenever TesselPluginInfo, PluginRegistrar or any type a
+/// plugin sees (Problem, Arch, Mapping, CostReport, CostModel) changes in an incompatible way;
+/// the loader accepts exactly this version.
+#define TESSEL_PLUGIN_API_VERSION 1
+
+/// Marks the entry point visible from a plugin built with -fvisibility=hidden.
+#define TESSEL_PLUGIN_EXPORT __attribute__((visibility("default")))
+
+namespace tessel::cost {
+
+/// What a plugin's register function adds its models to. It only collects: the loader commits
+/// the additions to the host's Registry when registration succeeded as a whole, so a failing
+/// plugin leaves the host unchanged.
+class PluginRegistrar {
+public:
+  /// A cost model the plugin offers, built by `factory` for each problem and arch.
+  void addCostModel(std::string name, CostModelFactory factory) {
+    if (name.empty())
+      fail("cost model name is empty");
+    else if (!factory)
+      fail("cost model '" + name + "' has no factory");
+    else
+      costModels.emplace_back(std::move(name), std::move(factory));
+  }
+
+  /// Records why registration failed; the loader then rejects the plugin with this message.
+  void fail(std::string message) { errors.push_back(std::move(message)); }
+
+  /// The collected additions and failures (read by the loader).
+  std::vector<std::pair<std::string, CostModelFactory>> costModels;
+  std::vector<std::string> errors;
+};
+
+} // namespace tessel::cost
+
+extern "C" {
+
+/// What tesselPluginInfo() returns; it must stay valid while the plugin is loaded (a static).
+struct TesselPluginInfo {
+  /// TESSEL_PLUGIN_API_VERSION of the headers the plugin was built with.
+  uint32_t apiVersion;
+  /// Plugin name and version, shown by `tessel plugins` and in errors.
+  const char *name;
+  const char *version;
+  /// Adds the plugin's models to the registrar; calls registrar.fail(...) to refuse loading.
+  void (*registerPlugin)(tessel::cost::PluginRegistrar &registrar);
+};
+
+/// The entry point every plugin defines.
+TESSEL_PLUGIN_EXPORT const TesselPluginInfo *tesselPluginInfo();
+}
+
+namespace tessel::cost {
+
+/// A plugin that loaded and registered its models.
+struct LoadedPlugin {
+  std::string path;
+  std::string name;
+  std::string version;
+  /// Names of the cost models it registered, in registration order.
+  std::vector<std::string> costModels;
+};
+
+/// Loads the plugin at `path` and adds its models to `registry`. A path without a '/' is taken
+/// relative to the current directory (the library search path is not used). Returns an empty
+/// string and fills `loaded` on success; otherwise a message (the library cannot be opened, has
+/// no tesselPluginInfo symbol, returns no info, was built for another API version, or its
+/// registration failed or clashes with an existing name) and leaves `registry` unchanged.
+/// A loaded library stays mapped for the rest of the process because the models it registered
+/// run its code; a rejected one is closed.
+std::string loadPlugin(const std::string &path, Registry &registry, LoadedPlugin &loaded);
+
+} // namespace tessel::cost
+
+#endif // TESSEL_COST_PLUGIN_H
