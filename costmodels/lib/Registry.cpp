@@ -4,6 +4,7 @@
 #include "tessel/cost/Analytical.h"
 #include "tessel/cost/Oracle.h"
 #include "tessel/cost/Roofline.h"
+#include "tessel/cost/Systolic.h"
 
 namespace tessel::cost {
 
@@ -50,6 +51,16 @@ void registerBuiltinCostModels(Registry &registry) {
   registry.addCostModel("roofline", [](const Problem &problem, const Arch &arch) {
     return std::make_unique<RooflineModel>(problem, arch);
   });
+  // `model systolic;` is weight-stationary (TPU-style); the variants name the dataflow.
+  const std::pair<const char *, SystolicDataflow> systolic[] = {
+      {"systolic", SystolicDataflow::WeightStationary},
+      {"systolic(ws)", SystolicDataflow::WeightStationary},
+      {"systolic(os)", SystolicDataflow::OutputStationary},
+      {"systolic(is)", SystolicDataflow::InputStationary}};
+  for (const auto &[name, flow] : systolic)
+    registry.addCostModel(name, [flow, name](const Problem &problem, const Arch &arch) {
+      return std::make_unique<SystolicModel>(problem, arch, flow, name);
+    });
 }
 
 } // namespace tessel::cost

@@ -31,7 +31,9 @@ struct Matmul {
 TEST_CASE("registry builds the built-in models by name", "[cost][registry]") {
   Registry registry;
   registerBuiltinCostModels(registry);
-  CHECK(registry.costModelNames() == std::vector<std::string>{"analytical", "oracle", "roofline"});
+  CHECK(registry.costModelNames() ==
+        std::vector<std::string>{"analytical", "oracle", "roofline", "systolic", "systolic(is)",
+                                 "systolic(os)", "systolic(ws)"});
   Matmul mm;
   for (const std::string &name : registry.costModelNames()) {
     std::unique_ptr<CostModel> model = registry.createCostModel(name, mm.problem, mm.arch);
@@ -41,7 +43,8 @@ TEST_CASE("registry builds the built-in models by name", "[cost][registry]") {
   }
   std::string error;
   CHECK(!registry.createCostModel("timeloop", mm.problem, mm.arch, &error));
-  CHECK(error == "unknown cost model 'timeloop' (known: analytical oracle roofline)");
+  CHECK(error == "unknown cost model 'timeloop' (known: analytical oracle roofline systolic "
+                 "systolic(is) systolic(os) systolic(ws))");
   CHECK(registry.addCostModel("oracle", [](const Problem &, const Arch &) {
     return std::unique_ptr<CostModel>();
   }) == "cost model 'oracle' is already registered");

@@ -35,7 +35,8 @@ private:
   std::map<std::string, CostModelFactory> factories;
 };
 
-/// Registers the built-in models "analytical", "oracle" and "roofline".
+/// Registers the built-in models "analytical", "oracle", "roofline" and "systolic" (also
+/// "systolic(ws)", "systolic(os)", "systolic(is)").
 void registerBuiltinCostModels(Registry &registry);
 
 } // namespace tessel::cost
