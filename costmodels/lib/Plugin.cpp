@@ -39,13 +39,19 @@ void runRegistration(const TesselPluginInfo &info, PluginRegistrar &registrar) {
   }
 }
 
-/// Checks the registrar's additions against each other and against `registry`.
-void checkClashes(PluginRegistrar &registrar, const Registry &registry) {
-  std::vector<std::string> existing = registry.costModelNames();
-  std::set<std::string> taken(existing.begin(), existing.end());
+/// Checks the registrar's additions against each other and against the host's objects.
+void checkClashes(PluginRegistrar &registrar, const Registry &registry,
+                  const ComponentLibrary &components) {
+  std::vector<std::string> models = registry.costModelNames();
+  std::set<std::string> taken(models.begin(), models.end());
   for (const auto &entry : registrar.costModels)
     if (!taken.insert(entry.first).second)
       registrar.fail("cost model " + quoted(entry.first) + " is already registered");
+  std::vector<std::string> classes = components.classNames();
+  taken = std::set<std::string>(classes.begin(), classes.end());
+  for (const auto &entry : registrar.componentModels)
+    if (!taken.insert(entry.cls).second)
+      registrar.fail("component class " + quoted(entry.cls) + " is already registered");
 }
 
 std::string joined(const std::vector<std::string> &messages) {
@@ -57,7 +63,8 @@ std::string joined(const std::vector<std::string> &messages) {
 
 } // namespace
 
-std::string loadPlugin(const std::string &path, Registry &registry, LoadedPlugin &loaded) {
+std::string loadPlugin(const std::string &path, Registry &registry, ComponentLibrary &components,
+                       LoadedPlugin &loaded) {
   std::string openPath = path.find('/') == std::string::npos ? "./" + path : path;
   // dlerror() is reset by a successful call; read it right after the failing one.
   dlerror();
@@ -92,14 +99,19 @@ std::string loadPlugin(const std::string &path, Registry &registry, LoadedPlugin
     PluginRegistrar registrar;
     runRegistration(*info, registrar);
     if (registrar.errors.empty())
-      checkClashes(registrar, registry);
+      checkClashes(registrar, registry, components);
     if (!registrar.errors.empty()) {
       error = "plugin " + label + " (" + path + ") failed to register: " + joined(registrar.errors);
     } else {
-      loaded = LoadedPlugin{path, info->name, info->version ? info->version : "", {}};
+      loaded = LoadedPlugin{path, info->name, info->version ? info->version : "", {}, {}};
       for (auto &[name, factory] : registrar.costModels) {
         registry.addCostModel(name, std::move(factory));
         loaded.costModels.push_back(name);
+      }
+      for (auto &entry : registrar.componentModels) {
+        components.addComponentModel(entry.cls, std::move(entry.model),
+                                     std::move(entry.description));
+        loaded.componentModels.push_back(entry.cls);
       }
     }
   }

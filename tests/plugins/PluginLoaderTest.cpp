@@ -5,42 +5,71 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace tessel::cost;
 
 namespace {
 
-const std::vector<std::string> kBuiltins = {"analytical", "oracle", "roofline"};
-
-Registry builtinRegistry() {
+/// The host objects, holding the built-in models.
+struct Host {
   Registry registry;
-  registerBuiltinCostModels(registry);
-  return registry;
-}
+  ComponentLibrary components;
+  Host() {
+    registerBuiltinCostModels(registry);
+    registerBuiltinComponents(components);
+  }
+  std::string load(const std::string &path, LoadedPlugin &loaded) {
+    return loadPlugin(path, registry, components, loaded);
+  }
+};
 
-/// Loads `path` into a registry of the built-in models, expects failure and returns the message.
+/// Loads `path` into a host of the built-in models, expects failure and returns the message.
 std::string loadError(const std::string &path) {
-  Registry registry = builtinRegistry();
+  Host host;
+  const Host builtins;
   LoadedPlugin loaded;
-  std::string error = loadPlugin(path, registry, loaded);
-  CHECK(registry.costModelNames() == kBuiltins);
+  std::string error = host.load(path, loaded);
+  CHECK(host.registry.costModelNames() == builtins.registry.costModelNames());
+  CHECK(host.components.classNames() == builtins.components.classNames());
   CHECK(loaded.name.empty());
   return error;
+}
+
+template <typename T> std::vector<T> with(std::vector<T> list, T extra) {
+  list.push_back(std::move(extra));
+  std::sort(list.begin(), list.end());
+  return list;
 }
 
 std::string prefix(const std::string &path) { return "plugin 'test-plugin' (" + path + ") "; }
 
 } // namespace
 
-TEST_CASE("a plugin registers a working cost model", "[plugin]") {
-  Registry registry = builtinRegistry();
+TEST_CASE("a plugin registers a working cost model and component class", "[plugin]") {
+  Host host;
+  const Host builtins;
+  Registry &registry = host.registry;
   LoadedPlugin loaded;
-  REQUIRE(loadPlugin(TESSEL_TEST_PLUGIN_GOOD, registry, loaded) == "");
+  REQUIRE(host.load(TESSEL_TEST_PLUGIN_GOOD, loaded) == "");
   CHECK(loaded.path == TESSEL_TEST_PLUGIN_GOOD);
   CHECK(loaded.name == "test-plugin");
   CHECK(loaded.version == "1.2.3");
   CHECK(loaded.costModels == std::vector<std::string>{"test-doubled"});
+  CHECK(loaded.componentModels == std::vector<std::string>{"test-cell"});
   CHECK(registry.costModelNames() ==
-        std::vector<std::string>{"analytical", "oracle", "roofline", "test-doubled"});
+        with(builtins.registry.costModelNames(), std::string("test-doubled")));
+  CHECK(host.components.classNames() ==
+        with(builtins.components.classNames(), std::string("test-cell")));
+  CHECK(host.components.description("test-cell") == "a 1 pJ, 2 um^2 test cell");
+  ComponentSpec spec;
+  spec.cls = "test-cell";
+  spec.widthBits = 8;
+  ComponentCosts costs;
+  CHECK(host.components.estimate(spec, costs) == "");
+  CHECK(costs.area.value == 16.0);
+  spec.widthBits = 0;
+  CHECK(host.components.estimate(spec, costs) == "test-cell: test-cell needs a width");
   for (uint64_t seed = 1; seed <= 20; ++seed) {
     testing::Case c = testing::randomCase(seed);
     std::unique_ptr<CostModel> model = registry.createCostModel("test-doubled", c.problem, c.arch);
@@ -57,14 +86,16 @@ TEST_CASE("a plugin registers a working cost model", "[plugin]") {
 }
 
 TEST_CASE("a plugin loads into separate registries but not twice into one", "[plugin]") {
-  Registry first = builtinRegistry(), second = builtinRegistry();
+  Host first, second;
   LoadedPlugin loaded;
-  REQUIRE(loadPlugin(TESSEL_TEST_PLUGIN_GOOD, first, loaded) == "");
-  REQUIRE(loadPlugin(TESSEL_TEST_PLUGIN_GOOD, second, loaded) == "");
-  CHECK(loadPlugin(TESSEL_TEST_PLUGIN_GOOD, first, loaded) ==
+  REQUIRE(first.load(TESSEL_TEST_PLUGIN_GOOD, loaded) == "");
+  REQUIRE(second.load(TESSEL_TEST_PLUGIN_GOOD, loaded) == "");
+  std::vector<std::string> names = first.registry.costModelNames();
+  CHECK(first.load(TESSEL_TEST_PLUGIN_GOOD, loaded) ==
         prefix(TESSEL_TEST_PLUGIN_GOOD) +
-            "failed to register: cost model 'test-doubled' is already registered");
-  CHECK(first.costModelNames().size() == 4);
+            "failed to register: cost model 'test-doubled' is already registered; component "
+            "class 'test-cell' is already registered");
+  CHECK(first.registry.costModelNames() == names);
 }
 
 TEST_CASE("a library that cannot be opened is reported with the loader's reason", "[plugin]") {
@@ -112,5 +143,6 @@ TEST_CASE("a failing registration is rejected and adds nothing", "[plugin]") {
   // One clashing name rejects the whole plugin, including its other models.
   CHECK(loadError(TESSEL_TEST_PLUGIN_CLASH) ==
         prefix(TESSEL_TEST_PLUGIN_CLASH) +
-            "failed to register: cost model 'analytical' is already registered");
+            "failed to register: cost model 'analytical' is already registered; component class "
+            "'sram' is already registered");
 }

@@ -36,6 +36,16 @@ CostModelFactory doubledFactory() {
   };
 }
 
+/// A component class with fixed costs; refuses a zero width.
+[[maybe_unused]] std::string fixedComponent(const ComponentSpec &spec, ComponentCosts &out) {
+  if (spec.widthBits == 0)
+    return "test-cell needs a width";
+  out.readEnergy = out.writeEnergy = {1.0, "test plugin"};
+  out.area = {2.0 * spec.widthBits, "test plugin"};
+  out.leakage = {0.0, "test plugin"};
+  return "";
+}
+
 #if TESSEL_TEST_PLUGIN_MODE == MODE_UNDEFINED
 // Declared, never defined anywhere: the dynamic loader cannot resolve it.
 extern "C" int tesselTestSymbolThatDoesNotExist();
@@ -51,11 +61,13 @@ void registerModels(PluginRegistrar &registrar) {
 #elif TESSEL_TEST_PLUGIN_MODE == MODE_CLASH
   registrar.addCostModel("test-clash-ok", doubledFactory());
   registrar.addCostModel("analytical", doubledFactory());
+  registrar.addComponentModel("sram", fixedComponent);
 #elif TESSEL_TEST_PLUGIN_MODE == MODE_UNDEFINED
   if (tesselTestSymbolThatDoesNotExist())
     registrar.addCostModel("test-undefined", doubledFactory());
 #else
   registrar.addCostModel("test-doubled", doubledFactory());
+  registrar.addComponentModel("test-cell", fixedComponent, "a 1 pJ, 2 um^2 test cell");
 #endif
 }
 

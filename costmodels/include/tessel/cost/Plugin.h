@@ -4,14 +4,15 @@
 //
 //   extern "C" const TesselPluginInfo *tesselPluginInfo();
 //
-// The returned struct names the plugin and gives a register function that adds cost models to
-// the PluginRegistrar it is handed. The entry symbol has C linkage so the loader can find it by
+// The returned struct names the plugin and gives a register function that adds cost models and
+// component models to the PluginRegistrar it is handed. The entry symbol has C linkage so the loader can find it by
 // name; the register function takes C++ types, so a plugin must be built against the same tessel
 // headers (TESSEL_PLUGIN_API_VERSION) with a compatible C++ compiler and standard library, as
 // LLVM pass plugins are. See docs/plugins.md.
 #ifndef TESSEL_COST_PLUGIN_H
 #define TESSEL_COST_PLUGIN_H
 
+#include "tessel/cost/Components.h"
 #include "tessel/cost/Registry.h"
 
 #include <cstdint>
@@ -20,8 +21,8 @@
 #include <vector>
 
 /// The plugin interface version. Bumped whenever TesselPluginInfo, PluginRegistrar or any type a
-/// plugin sees (Problem, Arch, Mapping, CostReport, CostModel) changes in an incompatible way;
-/// the loader accepts exactly this version.
+/// plugin sees (Problem, Arch, Mapping, CostReport, CostModel, ComponentSpec, ComponentCosts)
+/// changes in an incompatible way; the loader accepts exactly this version.
 #define TESSEL_PLUGIN_API_VERSION 1
 
 /// Marks the entry point visible from a plugin built with -fvisibility=hidden.
@@ -44,11 +45,27 @@ public:
       costModels.emplace_back(std::move(name), std::move(factory));
   }
 
+  /// A component class (energy/area of one kind of hardware component) the plugin offers.
+  void addComponentModel(std::string cls, ComponentModelFn model, std::string description = "") {
+    if (cls.empty())
+      fail("component class name is empty");
+    else if (!model)
+      fail("component class '" + cls + "' has no model");
+    else
+      componentModels.push_back({std::move(cls), std::move(model), std::move(description)});
+  }
+
   /// Records why registration failed; the loader then rejects the plugin with this message.
   void fail(std::string message) { errors.push_back(std::move(message)); }
 
   /// The collected additions and failures (read by the loader).
   std::vector<std::pair<std::string, CostModelFactory>> costModels;
+  struct ComponentEntry {
+    std::string cls;
+    ComponentModelFn model;
+    std::string description;
+  };
+  std::vector<ComponentEntry> componentModels;
   std::vector<std::string> errors;
 };
 
@@ -78,18 +95,20 @@ struct LoadedPlugin {
   std::string path;
   std::string name;
   std::string version;
-  /// Names of the cost models it registered, in registration order.
+  /// Names of the cost models and component classes it registered, in registration order.
   std::vector<std::string> costModels;
+  std::vector<std::string> componentModels;
 };
 
-/// Loads the plugin at `path` and adds its models to `registry`. A path without a '/' is taken
+/// Loads the plugin at `path` and adds its models to `registry` and `components`. A path without a '/' is taken
 /// relative to the current directory (the library search path is not used). Returns an empty
 /// string and fills `loaded` on success; otherwise a message (the library cannot be opened, has
 /// no tesselPluginInfo symbol, returns no info, was built for another API version, or its
-/// registration failed or clashes with an existing name) and leaves `registry` unchanged.
+/// registration failed or clashes with an existing name) and leaves both unchanged.
 /// A loaded library stays mapped for the rest of the process because the models it registered
 /// run its code; a rejected one is closed.
-std::string loadPlugin(const std::string &path, Registry &registry, LoadedPlugin &loaded);
+std::string loadPlugin(const std::string &path, Registry &registry, ComponentLibrary &components,
+                       LoadedPlugin &loaded);
 
 } // namespace tessel::cost
 
