@@ -14,3 +14,5 @@ config.environment["PATH"] = path
 config.substitutions.append(("%tessel_src", config.tessel_src_root))
 config.substitutions.append(("%hwspecs", os.path.join(config.tessel_src_root, "hwspecs")))
 config.substitutions.append(("%examples", os.path.join(config.tessel_src_root, "examples")))
+# The test plugins (tests/plugins), one per loader failure mode.
+config.substitutions.append(("%test_plugins", config.test_plugins_dir))

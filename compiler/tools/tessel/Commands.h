@@ -9,10 +9,12 @@ namespace tessel::cli {
 int runCheck(int argc, char **argv);
 int runCompile(int argc, char **argv);
 int runImport(int argc, char **argv);
+int runPlugins(int argc, char **argv);
 
 extern const CommandSpec kCheckSpec;
 extern const CommandSpec kCompileSpec;
 extern const CommandSpec kImportSpec;
+extern const CommandSpec kPluginsSpec;
 
 } // namespace tessel::cli
 

@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"check", tessel::cli::runCheck, &tessel::cli::kCheckSpec},
     {"compile", tessel::cli::runCompile, &tessel::cli::kCompileSpec},
     {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
+    {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
 };
 
 void usage(std::ostream &os) {
