@@ -13,8 +13,7 @@ namespace tessel::dsl {
 bool AttrSet::accept(const ast::Attr &a) {
   const std::string &k = a.key.name;
   if (std::find(known.begin(), known.end(), k) == known.end()) {
-    std::string best = closestMatch(k, known);
-    std::string hint = best.empty() ? "" : "did you mean '" + best + "'?";
+    std::string hint = didYouMean(k, known);
     if (hint.empty()) {
       hint = where + " attributes are:";
       for (const std::string &s : known)

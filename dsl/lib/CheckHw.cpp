@@ -101,15 +101,38 @@ private:
       if (auto q = single(a, {dimBits(), Dim()}))
         if (positive(a, *q))
           m.wordBits = static_cast<int64_t>(q->value);
-    } else if (k == "model" || k == "dataflow") {
+    } else if (k == "model") {
+      costModel(a);
+    } else if (k == "dataflow") {
       std::string v = identValue(a);
-      if (v.empty())
-        return;
-      if (k == "model")
-        m.costModel = v;
-      else
+      if (!v.empty())
         setDataflow(a, v);
     }
+  }
+
+  /// `model NAME;` or `model NAME(VARIANT);`. The built-in systolic model's variants are
+  /// checked here; other names when a cost model is built (plugins may add models).
+  void costModel(const ast::Attr &a) {
+    if (a.values.size() != 1) {
+      diags.error(a.key.loc, "'model' takes one name, e.g. 'model systolic(ws);'");
+      return;
+    }
+    std::string variant;
+    std::string name = classOf(a.values[0], variant);
+    if (name.empty()) {
+      diags.error(exprRange(a.values[0]), "'model' takes a name",
+                  "e.g. 'model analytical;' or 'model systolic(ws);'");
+      return;
+    }
+    static const std::vector<std::string> flows = {"ws", "os", "is"};
+    if (name == "systolic" && !variant.empty() &&
+        std::find(flows.begin(), flows.end(), variant) == flows.end()) {
+      diags.error(exprRange(a.values[0]), "unknown systolic dataflow '" + variant + "'",
+                  "dataflows are ws (weight stationary), os (output stationary) and is "
+                  "(input stationary)");
+      return;
+    }
+    m.costModel = variant.empty() ? name : name + "(" + variant + ")";
   }
 
   void setDataflow(const ast::Attr &a, const std::string &v) {
@@ -121,11 +144,10 @@ private:
         m.dataflow = v;
         return;
       }
-    std::string best = closestMatch(v, presets);
     diags.error(exprRange(a.values[0]), "unknown dataflow preset '" + v + "'",
-                best.empty() ? "presets are weight_stationary, output_stationary, "
-                               "input_stationary and row_stationary"
-                             : "did you mean '" + best + "'?");
+                didYouMean(v, presets,
+                           "presets are weight_stationary, output_stationary, "
+                           "input_stationary and row_stationary"));
   }
 
   std::string identValue(const ast::Attr &a) {
@@ -169,11 +191,10 @@ private:
     else if (k == "network")
       diags.error(b.kind.loc, "'network' belongs inside an 'array' block");
     else {
-      std::string best =
-          closestMatch(k, {"memory", "array", "compute", "constraints"});
-      diags.error(b.kind.loc, "unknown block kind '" + k + "'",
-                  best.empty() ? "blocks are memory, array, compute and constraints"
-                               : "did you mean '" + best + "'?");
+      diags.error(
+          b.kind.loc, "unknown block kind '" + k + "'",
+          didYouMean(k, {"memory", "array", "compute", "constraints"},
+                     "blocks are memory, array, compute and constraints"));
     }
   }
 
@@ -213,7 +234,7 @@ private:
     AttrSet attrs(diags, "memory",
                   {"class", "size", "banks", "width", "bandwidth", "read_bandwidth",
                    "write_bandwidth", "read_energy", "write_energy", "area",
-                   "leakage", "keeps"});
+                   "leakage", "keeps", "ports"});
     bool hasSize = false, hasClass = false;
     const std::vector<Dim> bw = {dimBitsPerCycle(), dimWordsPerCycle(),
                                  dimBitsPerSecond()};
@@ -237,6 +258,9 @@ private:
       } else if (k == "banks") {
         if (auto q = single(*a, {Dim()}); q && positive(*a, *q))
           L.banks = static_cast<int64_t>(q->value);
+      } else if (k == "ports") {
+        if (auto q = single(*a, {Dim()}); q && positive(*a, *q))
+          L.ports = static_cast<int64_t>(q->value);
       } else if (k == "width") {
         if (auto q = single(*a, {dimBits(), dimWords()}); q && positive(*a, *q))
           L.widthBits = q->dim == dimWords() ? q->value * m.wordBits : q->value;
@@ -297,21 +321,20 @@ private:
     static const std::vector<std::string> drams = {"ddr3", "ddr4", "lpddr4", "lpddr5",
                                                    "hbm2", "hbm3", "gddr5", "gddr6"};
     if (std::find(classes.begin(), classes.end(), cls) == classes.end()) {
-      std::string best = closestMatch(cls, classes);
-      diags.error(exprRange(a.values[0]), "unknown memory class '" + cls + "'",
-                  best.empty() ? "memory classes are sram, regfile and dram(KIND)"
-                               : "did you mean '" + best + "'?");
+      diags.error(
+          exprRange(a.values[0]), "unknown memory class '" + cls + "'",
+          didYouMean(cls, classes,
+                     "memory classes are sram, regfile and dram(KIND)"));
       return;
     }
     if (cls == "dram") {
       if (sub.empty())
         sub = "lpddr4";
       if (std::find(drams.begin(), drams.end(), sub) == drams.end()) {
-        std::string best = closestMatch(sub, drams);
         diags.error(exprRange(a.values[0]), "unknown DRAM kind '" + sub + "'",
-                    best.empty() ? "kinds are ddr3, ddr4, lpddr4, lpddr5, hbm2, "
-                                   "hbm3, gddr5, gddr6"
-                                 : "did you mean '" + best + "'?");
+                    didYouMean(sub, drams,
+                               "kinds are ddr3, ddr4, lpddr4, lpddr5, hbm2, "
+                               "hbm3, gddr5, gddr6"));
         return;
       }
     }
@@ -329,11 +352,12 @@ private:
     }
     for (const ast::Expr &e : a.values) {
       std::string t = plainIdent(e);
-      if (std::find(kTensorRoles.begin(), kTensorRoles.end(), t) == kTensorRoles.end()) {
-        std::string best = t.empty() ? "" : closestMatch(t, kTensorRoles);
-        diags.error(exprRange(e), "'keeps' takes tensor roles, got '" + exprText(e) + "'",
-                    best.empty() ? "roles are input, weight and output"
-                                 : "did you mean '" + best + "'?");
+      if (std::find(kTensorRoles.begin(), kTensorRoles.end(), t) ==
+          kTensorRoles.end()) {
+        diags.error(
+            exprRange(e),
+            "'keeps' takes tensor roles, got '" + exprText(e) + "'",
+            didYouMean(t, kTensorRoles, "roles are input, weight and output"));
         continue;
       }
       if (std::find(L.keeps.begin(), L.keeps.end(), t) != L.keeps.end())
@@ -446,7 +470,8 @@ private:
     C.loc = b.name->loc;
     C.instances = ctx.instances;
     C.bits = m.wordBits;
-    AttrSet attrs(diags, "compute", {"class", "bits", "format", "count", "energy", "area"});
+    AttrSet attrs(diags, "compute",
+                  {"class", "bits", "format", "count", "energy", "area", "leakage"});
     for (const ast::HwItem &item : b.items) {
       const auto *a = boost::get<ast::Attr>(&item);
       if (!a) {
@@ -461,10 +486,9 @@ private:
         std::string cls = a->values.size() == 1 ? classOf(a->values[0], sub) : "";
         static const std::vector<std::string> classes = {"intmac", "fpmac"};
         if (std::find(classes.begin(), classes.end(), cls) == classes.end()) {
-          std::string best = closestMatch(cls, classes);
-          diags.error(a->key.loc, "unknown compute class '" + cls + "'",
-                      best.empty() ? "compute classes are intmac and fpmac"
-                                   : "did you mean '" + best + "'?");
+          diags.error(
+              a->key.loc, "unknown compute class '" + cls + "'",
+              didYouMean(cls, classes, "compute classes are intmac and fpmac"));
         } else {
           C.cls = cls;
         }
@@ -475,10 +499,11 @@ private:
         std::string f = identValue(*a);
         static const std::vector<std::string> formats = {
             "int4", "int8", "int16", "int32", "fp8", "fp16", "bf16", "fp32"};
-        if (!f.empty() && std::find(formats.begin(), formats.end(), f) == formats.end()) {
-          std::string best = closestMatch(f, formats);
-          diags.error(exprRange(a->values[0]), "unknown number format '" + f + "'",
-                      best.empty() ? "" : "did you mean '" + best + "'?");
+        if (!f.empty() &&
+            std::find(formats.begin(), formats.end(), f) == formats.end()) {
+          diags.error(exprRange(a->values[0]),
+                      "unknown number format '" + f + "'",
+                      didYouMean(f, formats));
         } else if (!f.empty()) {
           C.format = f;
         }
@@ -491,6 +516,9 @@ private:
       } else if (k == "area") {
         if (auto q = single(*a, {dimArea()}); q && nonNegative(*a, *q))
           C.areaUm2 = q->value * 1e12;
+      } else if (k == "leakage") {
+        if (auto q = single(*a, {dimPower()}); q && nonNegative(*a, *q))
+          C.leakageMW = q->value * 1e3;
       }
     }
     if (!C.format.empty() && !attrs.seen("bits"))
@@ -543,10 +571,10 @@ private:
           if ((c.kind == "keep" || c.kind == "bypass") &&
               std::find(kTensorRoles.begin(), kTensorRoles.end(), id) ==
                   kTensorRoles.end()) {
-            std::string best = closestMatch(id, kTensorRoles);
-            diags.error(exprRange(e), "'" + c.kind + "' takes tensor roles, got '" + id + "'",
-                        best.empty() ? "roles are input, weight and output"
-                                     : "did you mean '" + best + "'?");
+            diags.error(exprRange(e),
+                        "'" + c.kind + "' takes tensor roles, got '" + id + "'",
+                        didYouMean(id, kTensorRoles,
+                                   "roles are input, weight and output"));
             continue;
           }
           c.values.push_back(id);
@@ -565,9 +593,9 @@ private:
     for (const Constraint &c : m.constraints) {
       if (std::find(names.begin(), names.end(), c.target) != names.end())
         continue;
-      std::string best = closestMatch(c.target, names);
-      diags.error(c.loc, "constraint on unknown level or array '" + c.target + "'",
-                  best.empty() ? "" : "did you mean '" + best + "'?");
+      diags.error(c.loc,
+                  "constraint on unknown level or array '" + c.target + "'",
+                  didYouMean(c.target, names));
     }
   }
 

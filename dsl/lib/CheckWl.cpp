@@ -79,10 +79,11 @@ private:
   std::optional<DType> dtype(const ast::Ident &id) {
     std::optional<DType> t = parseDType(id.name);
     if (!t) {
-      std::string best = closestMatch(id.name, dtypeNames());
-      diags.error(id.loc, "unknown data type '" + id.name + "'",
-                  best.empty() ? "types are int4, int8, int16, int32, fp8, fp16, bf16, fp32"
-                               : "did you mean '" + best + "'?");
+      diags.error(
+          id.loc, "unknown data type '" + id.name + "'",
+          didYouMean(
+              id.name, dtypeNames(),
+              "types are int4, int8, int16, int32, fp8, fp16, bf16, fp32"));
     }
     return t;
   }
@@ -124,10 +125,9 @@ private:
     std::vector<std::string> names;
     for (auto &[n, i] : tensors)
       names.push_back(n);
-    std::string best = closestMatch(id.name, names);
     std::string what = scope().lookup(id.name) ? "'" + id.name + "' is a value, not a tensor"
                                                : "use of undefined tensor '" + id.name + "'";
-    diags.error(id.loc, what, best.empty() ? "" : "did you mean '" + best + "'?");
+    diags.error(id.loc, what, didYouMean(id.name, names));
     return nullptr;
   }
 
@@ -267,10 +267,9 @@ private:
       std::vector<std::string> names;
       for (auto &[n, b] : vars)
         names.push_back(n);
-      std::string best = closestMatch(id->name, names);
       diags.error(id->loc, "unbound index '" + id->name + "'",
-                  best.empty() ? "add a range for it: 'for " + id->name + " < N'"
-                               : "did you mean '" + best + "'?");
+                  didYouMean(id->name, names,
+                             "add a range for it: 'for " + id->name + " < N'"));
       return std::nullopt;
     }
     if (const auto *u = boost::get<forward_ast<ast::Unary>>(&o)) {

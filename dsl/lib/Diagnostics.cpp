@@ -116,4 +116,11 @@ std::string closestMatch(const std::string &word,
   return bestDist <= limit && bestDist < word.size() ? best : std::string();
 }
 
+std::string didYouMean(const std::string &word,
+                       const std::vector<std::string> &candidates,
+                       std::string fallback) {
+  std::string best = closestMatch(word, candidates);
+  return best.empty() ? fallback : "did you mean '" + best + "'?";
+}
+
 } // namespace tessel::dsl

@@ -118,11 +118,8 @@ private:
   std::optional<Quantity> name(const ast::Ident &id) {
     if (const Scope::Entry *e = scope.lookup(id.name))
       return e->value;
-    std::string hint;
-    std::string best = closestMatch(id.name, scope.names());
-    if (!best.empty())
-      hint = "did you mean '" + best + "'?";
-    diags.error(id.loc, "use of undefined name '" + id.name + "'", hint);
+    diags.error(id.loc, "use of undefined name '" + id.name + "'",
+                didYouMean(id.name, scope.names()));
     return std::nullopt;
   }
 
@@ -172,10 +169,9 @@ private:
                  true};
       return r;
     }
-    std::string best = closestMatch(f, {"min", "max", "ceildiv"});
     diags.error(c.callee.loc, "unknown function '" + f + "'",
-                best.empty() ? "functions are min, max and ceildiv"
-                             : "did you mean '" + best + "'?");
+                didYouMean(f, {"min", "max", "ceildiv"},
+                           "functions are min, max and ceildiv"));
     return std::nullopt;
   }
 

@@ -82,10 +82,9 @@ public:
     else if (k == "concat")
       ok = concat();
     else {
-      std::string best = closestMatch(k, opNames());
       diags.error(req.kindLoc, "unknown operator '" + k + "'",
-                  best.empty() ? "see docs/language.md for the operator list"
-                               : "did you mean '" + best + "'?");
+                  didYouMean(k, opNames(),
+                             "see docs/language.md for the operator list"));
       return std::nullopt;
     }
     if (!ok)
@@ -111,8 +110,7 @@ private:
     std::vector<std::string> names(keys.begin(), keys.end());
     for (auto &[key, a] : req.attrs)
       if (std::find(names.begin(), names.end(), key) == names.end()) {
-        std::string best = closestMatch(key, names);
-        std::string hint = best.empty() ? "" : "did you mean '" + best + "'?";
+        std::string hint = didYouMean(key, names);
         if (hint.empty()) {
           hint = "'" + req.kind + "' takes:";
           for (auto &n : names)

@@ -1,4 +1,5 @@
-// Declares the expression, identifier and literal rules shared by the .hw and .wl grammars.
+// Declares the rules shared by the .hw and .wl grammars: expressions, identifiers, literals,
+// params with domains and imports.
 #ifndef TESSEL_DSL_GRAMMAR_EXPR_H
 #define TESSEL_DSL_GRAMMAR_EXPR_H
 
@@ -10,18 +11,24 @@ struct IdentRule;
 struct NumberRule;
 struct ExprRule;
 struct StringRule;
+struct ParamRule;
+struct ImportRule;
 
 using ident_type = x3::rule<IdentRule, ast::Ident>;
 using number_type = x3::rule<NumberRule, ast::Number>;
 using expr_type = x3::rule<ExprRule, ast::Expr>;
 using string_type = x3::rule<StringRule, std::string>;
+using param_type = x3::rule<ParamRule, ast::Param>;
+using import_type = x3::rule<ImportRule, ast::Import>;
 
-BOOST_SPIRIT_DECLARE(ident_type, number_type, expr_type, string_type)
+BOOST_SPIRIT_DECLARE(ident_type, number_type, expr_type, string_type, param_type, import_type)
 
 ident_type const &identRule();
 number_type const &numberRule();
 expr_type const &exprRule();
 string_type const &stringRule();
+param_type const &paramRule();
+import_type const &importRule();
 
 /// A reserved word that is not a prefix of a longer identifier.
 inline auto kw(const char *word) {

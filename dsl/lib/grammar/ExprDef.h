@@ -1,4 +1,4 @@
-// Defines the shared expression grammar: numbers with units, identifiers, calls, + - * /.
+// Defines the shared grammar: numbers with units, identifiers, calls, + - * /, params, imports.
 #ifndef TESSEL_DSL_GRAMMAR_EXPRDEF_H
 #define TESSEL_DSL_GRAMMAR_EXPRDEF_H
 
@@ -20,6 +20,11 @@ struct ParenRule {};
 struct AddTailRule : Annotate {};
 struct MulTailRule : Annotate {};
 struct UnitRule {};
+struct ParamRule : Annotate {};
+struct DomainRule {};
+struct SetDomainRule : Annotate {};
+struct RangeDomainRule : Annotate {};
+struct ImportRule : Annotate, RecoverStatement {};
 
 /// Every unit name the lexer knows (see Units.h for their meaning).
 struct UnitSymbols : x3::symbols<std::string> {
@@ -52,6 +57,11 @@ x3::rule<AddTailRule, ast::BinaryTail> const addTail = "operator";
 x3::rule<MulTailRule, ast::BinaryTail> const mulTail = "operator";
 x3::rule<UnitRule, std::string> const unit = "unit";
 x3::rule<class MulOperandRule, ast::Operand> const mulOperand = "expression";
+param_type const param = "param";
+x3::rule<DomainRule, ast::Domain> const domain = "domain ('{a, b}' or 'lo..hi step s')";
+x3::rule<SetDomainRule, ast::SetDomain> const setDomain = "set";
+x3::rule<RangeDomainRule, ast::RangeDomain> const rangeDomain = "range";
+import_type const import = "import";
 
 auto const ident_def = x3::lexeme[!keyword >> x3::raw[(x3::alpha | '_') >>
                                                      *(x3::alnum | '_')]];
@@ -72,9 +82,15 @@ auto const mulExpr_def = operand >> *mulTail;
 auto const mulOperand_def = mulExpr;
 auto const addTail_def = x3::char_("+-") >> mulOperand;
 auto const expr_def = mulOperand >> *addTail;
+auto const param_def = kw("param") > ident > '=' > expr > -(kw("in") > domain) > ';';
+auto const domain_def = setDomain | rangeDomain;
+auto const setDomain_def = '{' > (expr % ',') > '}';
+auto const rangeDomain_def = expr >> ".." > expr > -(kw("step") > expr);
+auto const import_def = kw("import") > string > ';';
 
 BOOST_SPIRIT_DEFINE(ident, number, expr, string, mulExpr, operand, unary, call,
-                    paren, addTail, mulTail, unit, mulOperand)
+                    paren, addTail, mulTail, unit, mulOperand, param, domain, setDomain,
+                    rangeDomain, import)
 
 } // namespace tessel::dsl::grammar
 

@@ -10,11 +10,9 @@ namespace tessel::dsl::grammar {
 
 struct WlFileRule : FailFile {};
 struct WlTopRule {};
-struct WlImportRule : Annotate, RecoverStatement {};
 struct WorkloadRule : Annotate {};
 struct WlStmtRule : RecoverStatement {};
 struct LetRule : Annotate {};
-struct WlParamRule : Annotate {};
 struct TensorRule : Annotate {};
 struct OpStmtRule : Annotate {};
 struct OpArgRule : Annotate {};
@@ -24,9 +22,6 @@ struct EinsumRule : Annotate {};
 struct AccessRule : Annotate {};
 struct IndexRangeRule : Annotate {};
 struct RepeatRule : Annotate {};
-struct WlDomainRule {};
-struct WlSetDomainRule : Annotate {};
-struct WlRangeDomainRule : Annotate {};
 struct WlUnexpectedRule {};
 struct WlEndRule {};
 struct AssignRule {};
@@ -36,14 +31,14 @@ namespace wl {
 auto const &ident = identRule();
 auto const &expr = exprRule();
 auto const &string = stringRule();
+auto const &param = paramRule();
+auto const &import = importRule();
 
 wl_file_type const file = "wl file";
 x3::rule<WlTopRule, ast::WlTop> const top = "'workload' or 'import'";
-x3::rule<WlImportRule, ast::Import> const import = "import";
 x3::rule<WorkloadRule, ast::Workload> const workload = "workload";
 x3::rule<WlStmtRule, ast::WlStmt> const stmt = "statement";
 x3::rule<LetRule, ast::Let> const let = "let";
-x3::rule<WlParamRule, ast::Param> const param = "param";
 x3::rule<TensorRule, ast::TensorDecl> const tensor = "tensor";
 x3::rule<OpStmtRule, ast::OpStmt> const opStmt = "operator";
 x3::rule<OpArgRule, ast::OpArg> const opArg = "argument";
@@ -55,10 +50,6 @@ x3::rule<AccessRule, ast::Access> const access = "tensor access 'T[i, j]'";
 x3::rule<IndexRangeRule, ast::IndexRange> const indexRange =
     "index range 'i < N'";
 x3::rule<RepeatRule, ast::Repeat> const repeat = "repeat";
-x3::rule<WlDomainRule, ast::Domain> const domain =
-    "domain ('{a, b}' or 'lo..hi step s')";
-x3::rule<WlSetDomainRule, ast::SetDomain> const setDomain = "set";
-x3::rule<WlRangeDomainRule, ast::RangeDomain> const rangeDomain = "range";
 x3::rule<AssignRule, std::string> const assign = "'+=' or '='";
 x3::rule<WlUnexpectedRule> const unexpected =
     "a statement ('let', 'param', 'tensor', 'repeat', 'x = op(...)' or "
@@ -68,17 +59,11 @@ x3::rule<WlEndRule> const end = "'workload', 'import' or end of file";
 auto const file_def = *top > end;
 auto const end_def = x3::eoi;
 auto const top_def = import | workload;
-auto const import_def = kw("import") > string > ';';
 auto const workload_def = kw("workload") > ident > '{' > *stmt > '}';
 auto const stmt_def = let | param | tensor | repeat | einsum | opStmt |
-                      (!(x3::lit('}') | x3::eoi) > unexpected);
+                      ((!(x3::lit('}') | x3::eoi)) > unexpected);
 auto const unexpected_def = x3::eps(false);
 auto const let_def = kw("let") > ident > '=' > expr > ';';
-auto const param_def =
-    kw("param") > ident > '=' > expr > -(kw("in") > domain) > ';';
-auto const domain_def = setDomain | rangeDomain;
-auto const setDomain_def = '{' > (expr % ',') > '}';
-auto const rangeDomain_def = expr >> ".." > expr > -(kw("step") > expr);
 auto const tensor_def =
     kw("tensor") > ident > '[' > (expr % ',') > ']' > ident > ';';
 auto const repeat_def = kw("repeat") > expr > '{' > *stmt > '}';
@@ -97,8 +82,7 @@ auto const einsum_def = ident >> ':' > access > assign > (access % '*') >
 } // namespace wl
 
 using namespace wl;
-BOOST_SPIRIT_DEFINE(file, top, import, workload, stmt, unexpected, let, param,
-                    domain, setDomain, rangeDomain, tensor, repeat, opStmt,
+BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, opStmt,
                     opArg, argKey, argValue, argList, assign, access, indexRange,
                     einsum, end)
 

@@ -44,6 +44,13 @@ void printDiagnostics(std::ostream &os, const SourceManager &sm,
 std::string closestMatch(const std::string &word,
                          const std::vector<std::string> &candidates);
 
+/// The hint for an unknown `word`: "did you mean 'x'?" when a candidate is
+/// close enough, otherwise `fallback` (which may list the valid choices, or be
+/// empty).
+std::string didYouMean(const std::string &word,
+                       const std::vector<std::string> &candidates,
+                       std::string fallback = {});
+
 } // namespace tessel::dsl
 
 #endif // TESSEL_DSL_DIAGNOSTICS_H

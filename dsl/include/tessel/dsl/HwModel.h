@@ -30,6 +30,7 @@ struct MemoryLevel {
   std::string subclass; ///< e.g. lpddr4 for dram(lpddr4)
   double sizeBits = 0;
   int64_t banks = 1;
+  int64_t ports = 1;             ///< read/write ports
   double widthBits = 0;          ///< block / port width
   double readBandwidth = 0;      ///< bits per cycle
   double writeBandwidth = 0;     ///< bits per cycle
@@ -61,7 +62,7 @@ struct ComputeUnit {
   std::string format; ///< int8, fp16, bf16, ...
   int64_t count = 1;  ///< per enclosing array instance
   int64_t instances = 1;
-  std::optional<double> energyPJ, areaUm2;
+  std::optional<double> energyPJ, areaUm2, leakageMW;
   SourceRange loc;
 };
 
@@ -78,7 +79,8 @@ struct HwModel {
   double technologyNm = 0;
   double clockHz = 0;
   int64_t wordBits = 16;
-  std::string costModel = "analytical"; ///< `model NAME;`
+  /// `model NAME;`, or "NAME(VARIANT)" for `model NAME(VARIANT);`.
+  std::string costModel = "analytical";
   std::vector<ParamInfo> params;
   std::vector<MemoryLevel> levels; ///< outermost first
   std::vector<SpatialArray> arrays;
