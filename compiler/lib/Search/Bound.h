@@ -1,0 +1,75 @@
+// Internal: admissible lower bounds of energy and cycles over every completion of a partially
+// decided point (docs/search.md, "Bounds").
+#ifndef TESSEL_SEARCH_LIB_BOUND_H
+#define TESSEL_SEARCH_LIB_BOUND_H
+
+#include "Counts.h"
+#include "IntSet.h"
+
+#include <vector>
+
+namespace tessel::search {
+
+/// What of a point is decided: the bypass masks always; the spatial factors of the fan-outs
+/// with `spatialKnown[l]`; the temporal factors of levels >= `temporalFrom` (numLevels: none;
+/// requires every spatial factor known when below numLevels). Orders are never assumed.
+struct Decided {
+  const bool *spatialKnown = nullptr;
+  int temporalFrom = 0;
+};
+
+/// Per-flow totals bounds: entries and group entries (lower), and upper bounds of the first
+/// entries (per child and per group), which the output's counts subtract.
+struct FlowBound {
+  int64_t entries = 0;
+  int64_t groupEntries = 0;
+  int64_t firstUpper = 0;
+  int64_t groupFirstUpper = 0;
+};
+
+/// Computes bounds; holds scratch storage, so one per thread.
+class Bounder {
+public:
+  Bounder(const Mapspace &space, const Pricing &pricing);
+
+  /// Lower bounds of energy and cycles of every completion of `point` given `decided`.
+  void bound(const Point &point, const Decided &decided, double &energy, double &cycles);
+
+  /// The count lower bounds of the last bound() call.
+  const Counts &counts() const { return lb; }
+
+private:
+  FlowBound computeFlow(int t, int p);
+  FlowBound storageFlow(int t, int p, int c);
+  FlowBound compulsoryFlow(int t, int p, int c);
+  /// Sizes of index `i` of tensor `t`: offsets merged over fan-outs in [p, c), tile at c.
+  struct IndexSizes {
+    int64_t tile = 1;      // |T|
+    int64_t unionLo = 1;   // lower bound of |O (+) T|
+    int64_t offsetsLo = 1; // lower bound of |O|
+    int64_t offsetsHi = 1; // upper bound of |O|
+    bool exact = true;     // unionLo and offsetsLo are exact
+  };
+  IndexSizes indexSizes(int t, size_t i, int p, int c) const;
+  bool merges(int t, int l) const;
+
+  const Mapspace &space;
+  const Pricing &pricing;
+  const Point *pt = nullptr;
+  Decided dec;
+  int L = 0, D = 0;
+  bool allSpatial = false;
+  int64_t computeCycles = 0;
+  Counts lb;
+  /// ext[c * D + d]: product of d's factors at levels >= c (valid for c >= temporalFrom).
+  std::vector<int64_t> ext;
+  /// tempAbove[c * D + d]: product of d's temporal factors at levels < c (c >= temporalFrom).
+  std::vector<int64_t> tempAbove;
+  /// spAbove[l]: product of spatial factors above level l (upper bound where unknown).
+  std::vector<int64_t> spAbove, spAt;
+  std::vector<int64_t> irrelevantSpatial; // scratch per level
+};
+
+} // namespace tessel::search
+
+#endif // TESSEL_SEARCH_LIB_BOUND_H
