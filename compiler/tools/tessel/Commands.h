@@ -10,11 +10,15 @@ int runCheck(int argc, char **argv);
 int runCompile(int argc, char **argv);
 int runImport(int argc, char **argv);
 int runPlugins(int argc, char **argv);
+int runMerge(int argc, char **argv);
+int runPareto(int argc, char **argv);
 
 extern const CommandSpec kCheckSpec;
 extern const CommandSpec kCompileSpec;
 extern const CommandSpec kImportSpec;
 extern const CommandSpec kPluginsSpec;
+extern const CommandSpec kMergeSpec;
+extern const CommandSpec kParetoSpec;
 
 } // namespace tessel::cli
 

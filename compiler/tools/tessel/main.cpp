@@ -19,6 +19,8 @@ const Command kCommands[] = {
     {"compile", tessel::cli::runCompile, &tessel::cli::kCompileSpec},
     {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
     {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
+    {"merge", tessel::cli::runMerge, &tessel::cli::kMergeSpec},
+    {"pareto", tessel::cli::runPareto, &tessel::cli::kParetoSpec},
 };
 
 void usage(std::ostream &os) {

@@ -1,0 +1,94 @@
+// One design point's result: the record written as one JSON line of a results file
+// (schema in docs/sweep.md), its canonical text and its parser.
+#ifndef TESSEL_SWEEP_RECORD_H
+#define TESSEL_SWEEP_RECORD_H
+
+#include "tessel/Sweep/DesignSpace.h"
+#include "tessel/Sweep/Result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tessel::sweep {
+
+/// The "schema" field of every record; readers reject other versions.
+constexpr int kRecordSchemaVersion = 1;
+
+/// Named values in a fixed order (e.g. energy by memory level), serialised as a JSON object.
+using NamedValues = std::vector<std::pair<std::string, double>>;
+
+/// Whole-workload results of a design point (SI units, area in mm2).
+struct Totals {
+  double latencyS = 0;
+  int64_t cycles = 0;
+  double energyJ = 0;
+  NamedValues energyByLevelJ; ///< e.g. {"DRAM", ...}, {"GLB", ...}, {"mac", ...}
+  double areaMm2 = 0;
+  double powerW = 0;          ///< average power over the run
+  double utilization = 0;     ///< MAC-unit utilisation in [0, 1]
+  int64_t macs = 0;
+  bool operator==(const Totals &) const = default;
+};
+
+/// Per-layer detail (`--detail`).
+struct LayerResult {
+  std::string name;
+  int64_t count = 1; ///< executions of the layer per inference
+  double latencyS = 0;
+  double energyJ = 0;
+  double utilization = 0;
+  int64_t macs = 0;
+  NamedValues energyByLevelJ;
+  std::string mapping; ///< compact mapping text (may be empty)
+  std::string error;   ///< why the layer has no valid mapping (empty when it has one)
+  bool operator==(const LayerResult &) const = default;
+};
+
+/// The result of one design point. A record must be a pure function of its point (no wall
+/// times, thread ids or host names), so that files are identical whatever the thread count.
+struct Record {
+  uint64_t point = 0;  ///< DesignPoint::index
+  std::string key;     ///< pointKey(params)
+  ParamValues params;  ///< sorted by name, base units
+  /// Why the point could not be evaluated (e.g. no valid mapping); empty when it was.
+  std::string error;
+  /// The result constraints it violates, in their canonical text (e.g. "area<=4mm2"); only
+  /// for evaluated points (empty `error`, totals present).
+  std::vector<std::string> violations;
+  /// Present when the point was evaluated (also when it violates constraints).
+  std::optional<Totals> totals;
+  /// Inferences the totals cover (batch size), for energy per inference.
+  double inferences = 1;
+  std::vector<LayerResult> layers;
+  /// Fields this version does not know, as (name, canonical JSON text); kept verbatim.
+  std::vector<std::pair<std::string, std::string>> extra;
+
+  bool valid() const { return error.empty() && violations.empty() && totals.has_value(); }
+  bool operator==(const Record &) const = default;
+};
+
+/// The record as one line of canonical JSON (fixed field order, shortest round-trip numbers,
+/// no trailing newline). Parsing the line and printing it again gives the same text.
+/// Non-finite numbers cannot be written: they are replaced by null, which the reader rejects,
+/// so evaluators must not produce them (runSweep turns such records into errors).
+std::string recordToJsonLine(const Record &record);
+
+/// A problem in one line; column is 1-based within the line (0 when unknown).
+struct LineError {
+  size_t column = 0;
+  std::string message;
+};
+
+/// Parses one record line (the JSON must be one object with the schema's fields).
+Result<Record, LineError> parseRecordLine(std::string_view line);
+
+/// True when every number of the record is finite (a record that can be written and read).
+bool isFinite(const Record &record);
+
+} // namespace tessel::sweep
+
+#endif // TESSEL_SWEEP_RECORD_H
