@@ -23,6 +23,17 @@ template <size_t N> double fitLogLog(const Anchor (&anchors)[N], double x, bool 
   return fitLogLog(anchors, N, x, extrapolated);
 }
 
+/// fitLogLog for an area or leakage that is at least proportional to capacity: beyond the
+/// largest anchor it grows linearly (the cell array dominates), never with a smaller slope.
+template <size_t N>
+double fitLogLogArray(const Anchor (&anchors)[N], double x, bool &extrapolated) {
+  if (x > anchors[N - 1].x) {
+    extrapolated = true;
+    return anchors[N - 1].y * x / anchors[N - 1].x;
+  }
+  return fitLogLog(anchors, N, x, extrapolated);
+}
+
 /// Short decimal text of a number (up to 4 significant digits), e.g. "0.6543", "1.5e+06".
 std::string num(double v);
 

@@ -105,8 +105,8 @@ std::string ComponentLibrary::estimate(const ComponentSpec &spec, ComponentCosts
   }
   ComponentSpec s = spec;
   bool defaulted = s.technologyNm == 0;
-  if (defaulted)
-    s.technologyNm = kDefaultTechnologyNm;
+  // Unit conversion leaves e.g. 45e-9 m as 44.999999999 nm: round to a millionth of a nm.
+  s.technologyNm = defaulted ? kDefaultTechnologyNm : std::round(s.technologyNm * 1e6) / 1e6;
   if (std::string error = checkTechnology(s.technologyNm); !error.empty())
     return error;
   out = ComponentCosts();

@@ -22,6 +22,11 @@ constexpr double kGlbBits = 16384 * 64;
 constexpr double kGlbWriteOverRead = 14.137929 / 18.183829;
 constexpr double kGlbLeakMW = 0.005652;
 constexpr double kGlbAreaUm2 = 217363.36892;
+/// Accelergy 01_primitive_architecture_ERT (45 nm, CACTI): ART area of a 1024 x 32 bit SRAM,
+/// 29133.3 um^2 (refdata 3.3c); the second point of the SRAM area fit, taken to 32 nm.
+constexpr double kSmallSramNm = 45;
+constexpr double kSmallSramBits = 1024 * 32;
+constexpr double kSmallSramAreaUm2 = 29133.3;
 
 /// CACTI numbers of the Accelergy eyeriss_like smartbuffer_RF scratchpads, 16 bit wide, 32 nm
 /// (same files): ifmap_spad 12 words, psum_spad 16 words, weights_spad 192 words.
@@ -52,9 +57,10 @@ std::string checkGeometry(const ComponentSpec &s) {
 /// Port scaling from cell geometry: each port adds a wordline and a bitline pair per cell, so
 /// the cell side grows linearly and the area quadratically with ports (Rixner et al., HPCA
 /// 2000); the wires an access drives grow linearly, and so does its energy.
-std::string portNote(const ComponentSpec &s, const char *how) {
-  return s.ports == 1 ? "" : std::string("; x") + how + " for " + std::to_string(s.ports) +
-                                 " ports";
+std::string portNote(const ComponentSpec &s, bool squared) {
+  double p = static_cast<double>(s.ports);
+  return s.ports == 1 ? "" : "; x" + num(squared ? p * p : p) + " for " +
+                                 std::to_string(s.ports) + " ports";
 }
 
 std::string fitNote(bool extrapolated, const char *range) {
@@ -71,7 +77,7 @@ std::string sram(const ComponentSpec &s, ComponentCosts &out) {
   out.readEnergy = {e45 * es, "Horowitz ISSCC'14 45nm 64-bit SRAM read (8KB 10pJ, 32KB 20pJ, "
                               "1MB 100pJ), log-log in size" +
                                   fitNote(ext, "8KB-1MB") + ", x width/64" +
-                                  portNote(s, "ports") + scaleNote(kSramNm, t, es, "energy")};
+                                  portNote(s, false) + scaleNote(kSramNm, t, es, "energy")};
   out.writeEnergy = {out.readEnergy.value * kGlbWriteOverRead,
                      "read x" + num(kGlbWriteOverRead) +
                          " (CACTI write/read of Accelergy eyeriss_like shared_glb)"};
@@ -80,10 +86,17 @@ std::string sram(const ComponentSpec &s, ComponentCosts &out) {
                  "CACTI 0.005652mW per 128KiB (Accelergy eyeriss_like shared_glb, 32nm), linear "
                  "in size" +
                      scaleNote(kGlbNm, t, ls, "energy")};
-  out.area = {kGlbAreaUm2 * s.sizeBits / kGlbBits * p * p * as,
-              "CACTI 217363um2 per 128KiB (Accelergy eyeriss_like shared_glb, 32nm), linear in "
-              "size" +
-                  portNote(s, "ports^2") + scaleNote(kGlbNm, t, as, "area")};
+  const Anchor areaAt32[] = {
+      {kSmallSramBits, kSmallSramAreaUm2 * areaScale(kSmallSramNm, kGlbNm)},
+      {kGlbBits, kGlbAreaUm2}};
+  double area = fitLogLogArray(areaAt32, s.sizeBits, ext);
+  out.area = {area * p * p * as,
+              "CACTI 4KiB 29133um2 at 45nm (Accelergy primitive SRAM, x" +
+                  num(areaScale(kSmallSramNm, kGlbNm)) +
+                  " to 32nm) and 128KiB 217363um2 at 32nm (Accelergy eyeriss_like shared_glb), "
+                  "log-log in size" +
+                  fitNote(ext, "4KiB-128KiB, linear above") + portNote(s, true) +
+                  scaleNote(kGlbNm, t, as, "area")};
   return {};
 }
 
@@ -100,17 +113,17 @@ std::string regfile(const ComponentSpec &s, ComponentCosts &out) {
   double write = fitLogLog(kRfWrite, s.sizeBits, ext);
   std::string energyText = std::string(src) + " read 0.2024/0.2513/1.977pJ, write "
                                               "0.1767/0.2191/1.882pJ), log-log in size" +
-                           fitNote(ext, range) + ", x width/16" + portNote(s, "ports") +
+                           fitNote(ext, range) + ", x width/16" + portNote(s, false) +
                            scaleNote(kRfNm, t, es, "energy");
   out.readEnergy = {read * widthScale * es, energyText};
   out.writeEnergy = {write * widthScale * es, energyText};
-  double leak = fitLogLog(kRfLeakMW, s.sizeBits, ext);
+  double leak = fitLogLogArray(kRfLeakMW, s.sizeBits, ext);
   out.leakage = {leak * ls, std::string(src) + " leak 0.000101/0.000134/0.001592mW), log-log "
                                                "in size" +
                                 fitNote(ext, range) + scaleNote(kRfNm, t, ls, "energy")};
-  double area = fitLogLog(kRfArea, s.sizeBits, ext);
+  double area = fitLogLogArray(kRfArea, s.sizeBits, ext);
   out.area = {area * p * p * as, std::string(src) + " 747.6/989.0/11633um2), log-log in size" +
-                                     fitNote(ext, range) + portNote(s, "ports^2") +
+                                     fitNote(ext, range) + portNote(s, true) +
                                      scaleNote(kRfNm, t, as, "area")};
   return {};
 }
@@ -133,6 +146,10 @@ constexpr DramKind kDramKinds[] = {
     {"hbm2", 3.9, 3.9, "Accelergy DRAM table (hwcomponents-cacti; O'Connor et al. MICRO'17)"},
 };
 
+/// Kinds the .hw language accepts for which no per-bit energy with a verifiable source was
+/// found (docs/components.md).
+constexpr const char *kDramKindsWithoutEnergy[] = {"ddr4", "hbm3"};
+
 std::string dram(const ComponentSpec &s, ComponentCosts &out) {
   if (!std::isfinite(s.widthBits) || s.widthBits <= 0)
     return "width must be positive, got " + num(s.widthBits) + " bits";
@@ -153,10 +170,14 @@ std::string dram(const ComponentSpec &s, ComponentCosts &out) {
     list += " " + k;
   if (s.subclass.empty())
     return "dram needs a kind, e.g. dram(lpddr4) (kinds with built-in energies:" + list + ")";
+  for (const char *k : kDramKindsWithoutEnergy)
+    if (s.subclass == k)
+      return "no built-in energy for dram(" + s.subclass +
+             "); give read_energy and write_energy explicitly (kinds with built-in energies:" +
+             list + ")";
   std::string hint = didYouMean(s.subclass, known);
-  return "no built-in energy for dram(" + s.subclass + ")" + (hint.empty() ? "" : "; " + hint) +
-         "; give read_energy and write_energy explicitly (kinds with built-in energies:" + list +
-         ")";
+  return "unknown DRAM kind '" + s.subclass + "'" + (hint.empty() ? "" : "; " + hint) +
+         " (kinds with built-in energies:" + list + ")";
 }
 
 } // namespace

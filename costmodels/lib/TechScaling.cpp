@@ -58,7 +58,7 @@ std::string checkTechnology(double nm) {
   std::ostringstream os;
   os << "technology " << nm << " nm is outside the component library's range "
      << kMinTechnologyNm << "-" << kMaxTechnologyNm
-     << " nm (Stillmaker & Baas 2017 scaling); give explicit energies and areas instead";
+     << " nm (Stillmaker & Baas 2017 scaling)";
   return os.str();
 }
 

@@ -101,6 +101,15 @@ TEST_CASE("sram reproduces Horowitz and CACTI anchors at their nodes", "[compone
   CHECK(glb.readEnergy.source.find("Horowitz") != std::string::npos);
   CHECK(glb.readEnergy.source.find("Stillmaker") != std::string::npos);
   CHECK(glb.area.source.find("eyeriss_like") != std::string::npos);
+  // The small-SRAM area anchor: Accelergy's 45 nm 1024 x 32 bit primitive SRAM.
+  CHECK(costs(memory("sram", 1024 * 32, 32, 45)).area.value == Approx(29133.3).epsilon(1e-12));
+  double areaSlope = std::log(217363.36892 / (29133.3 * 0.46)) / std::log(32.0);
+  CHECK(costs(memory("sram", 16384 * 16, 64, 32)).area.value ==
+        Approx(217363.36892 * std::pow(0.25, areaSlope)));
+  // Above the largest anchor area and leakage grow linearly with capacity.
+  CHECK(costs(memory("sram", 4 * 16384 * 64, 64, 32)).area.value == Approx(4 * 217363.36892));
+  CHECK(costs(memory("regfile", 4 * 3072, 16, 32)).area.value == Approx(4 * 11632.88556));
+  CHECK(costs(memory("regfile", 4 * 3072, 16, 32)).leakage.value == Approx(4 * 0.001592));
   CHECK(costs(memory("sram", 2 * kKiB, 64, 45)).readEnergy.source.find("extrapolated") !=
         std::string::npos);
   // Two ports: energy x2, area x4.
@@ -108,6 +117,7 @@ TEST_CASE("sram reproduces Horowitz and CACTI anchors at their nodes", "[compone
   dual.ports = 2;
   CHECK(costs(dual).readEnergy.value == Approx(2 * glb.readEnergy.value));
   CHECK(costs(dual).area.value == Approx(4 * glb.area.value));
+  CHECK(costs(dual).area.source.find("; x4 for 2 ports") != std::string::npos);
 }
 
 TEST_CASE("regfile reproduces the Accelergy eyeriss_like scratchpads at 32 nm", "[components]") {
@@ -143,8 +153,10 @@ TEST_CASE("dram energies per bit, unscaled by technology", "[components]") {
   CHECK(costs(s).readEnergy.value == Approx(3.9 * 512));
   s.subclass = "hbm3";
   CHECK(failure(s).find("no built-in energy for dram(hbm3)") != std::string::npos);
+  CHECK(failure(s).find("did you mean") == std::string::npos);
   s.subclass = "lpdr4";
-  CHECK(failure(s).find("did you mean 'lpddr4'?") != std::string::npos);
+  CHECK(failure(s).find("unknown DRAM kind 'lpdr4'; did you mean 'lpddr4'?") !=
+        std::string::npos);
   s.subclass = "";
   CHECK(failure(s).find("needs a kind") != std::string::npos);
 }
@@ -240,6 +252,10 @@ TEST_CASE("component errors say what is wrong", "[components]") {
   ComponentCosts unset = costs(memory("sram", 8 * kKiB, 64, 0));
   CHECK(unset.readEnergy.value == 10);
   CHECK(unset.readEnergy.source.find("technology unset: 45 nm assumed") != std::string::npos);
+  // A node that went through unit conversion (45e-9 m * 1e9) is the tabulated node.
+  ComponentCosts converted = costs(memory("sram", 8 * kKiB, 64, 45e-9 * 1e9));
+  CHECK(converted.readEnergy.value == 10);
+  CHECK(converted.readEnergy.source.find("Stillmaker") == std::string::npos);
 }
 
 TEST_CASE("the library takes plugin classes and resolves overrides", "[components]") {

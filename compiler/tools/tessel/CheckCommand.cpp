@@ -1,5 +1,6 @@
 // `tessel check`: diagnostics, or a summary of each checked file (text or JSON).
 #include "Commands.h"
+#include "EnergySummary.h"
 #include "Frontend.h"
 #include "Summary.h"
 
@@ -12,11 +13,16 @@ const CommandSpec kCheckSpec = {
     "tessel check [options] FILE...",
     "Parse and check .hw and .wl files; print diagnostics, or a summary of each file.",
     "A .hw summary lists params, memory levels (capacity, instances, kept tensors,\n"
-    "bandwidth), arrays, compute units and peak MAC/s. A .wl summary lists every\n"
-    "operator with its output shape and MACs, the total MACs and tensor bytes.\n"
+    "bandwidth), arrays, compute units and peak MAC/s, then the per-access energy,\n"
+    "area and leakage of every memory level, compute unit and array network, each\n"
+    "marked 'given' (written in the file) or 'model' (the component library at the\n"
+    "file's technology; docs/components.md). Figures the library cannot supply are\n"
+    "'n/a' with a warning. A .wl summary lists every operator with its output shape\n"
+    "and MACs, the total MACs and tensor bytes.\n"
     "Exit status: 0 when every file is valid, 1 on any error.",
     {{"json", "", "Print the summaries as one JSON document"},
-     {"quiet", "", "Print diagnostics only, no summaries"}},
+     {"quiet", "", "Print diagnostics only, no summaries"},
+     {"sources", "", "Also print the source and formula of every model figure"}},
 };
 
 int runCheck(int argc, char **argv) {
@@ -33,23 +39,33 @@ int runCheck(int argc, char **argv) {
   LoadedInputs in;
   if (!loadInputs(args->positional, in, std::cerr))
     return 1;
+  cost::ComponentLibrary library;
+  cost::registerBuiltinComponents(library);
+  std::vector<ResolvedHw> resolved;
+  for (const dsl::HwModel &m : in.hw) {
+    resolved.push_back(resolveHw(m, library));
+    warnUnresolved(std::cerr, in.sm, resolved.back(), useColor());
+  }
   if (args->has("quiet"))
     return 0;
   if (args->has("json")) {
     nlohmann::json j = nlohmann::json::array();
-    for (const dsl::HwModel &m : in.hw)
-      j.push_back(toJson(m));
+    for (size_t i = 0; i < in.hw.size(); ++i) {
+      j.push_back(toJson(in.hw[i]));
+      j.back()["energy"] = toJson(resolved[i]);
+    }
     for (const dsl::WlModel &m : in.wl)
       j.push_back(toJson(m));
     std::cout << j.dump(2) << "\n";
     return 0;
   }
   bool first = true;
-  for (const dsl::HwModel &m : in.hw) {
+  for (size_t i = 0; i < in.hw.size(); ++i) {
     if (!first)
       std::cout << "\n";
     first = false;
-    printSummary(std::cout, m);
+    printSummary(std::cout, in.hw[i]);
+    printEnergies(std::cout, resolved[i], args->has("sources"));
   }
   for (const dsl::WlModel &m : in.wl) {
     if (!first)

@@ -167,7 +167,7 @@ nlohmann::json toJson(const dsl::HwModel &m) {
   for (const dsl::MemoryLevel &L : m.levels) {
     nlohmann::json l = {{"name", L.name}, {"class", L.cls}, {"subclass", L.subclass},
                         {"size_bits", L.sizeBits}, {"instances", L.instances},
-                        {"banks", L.banks}, {"width_bits", L.widthBits},
+                        {"banks", L.banks}, {"ports", L.ports}, {"width_bits", L.widthBits},
                         {"read_bandwidth_bits_per_cycle", L.readBandwidth},
                         {"write_bandwidth_bits_per_cycle", L.writeBandwidth},
                         {"keeps", L.keeps}, {"array", L.enclosingArray}};
