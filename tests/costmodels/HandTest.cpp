@@ -2,25 +2,15 @@
 #include "tessel/cost/Analytical.h"
 #include "tessel/cost/Oracle.h"
 
+#include "ProblemBuilder.h"
+
 #include <catch2/catch.hpp>
 
 using namespace tessel::cost;
 
 namespace {
 
-Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &dims,
-                    const std::vector<std::tuple<std::string,
-                                                 std::vector<std::vector<std::pair<std::string, int64_t>>>,
-                                                 bool>> &tensors) {
-  Problem p;
-  for (const auto &[name, bound] : dims)
-    p.dims.push_back({name, bound});
-  std::vector<std::string> errors;
-  for (const auto &[name, terms, out] : tensors)
-    p.tensors.push_back(makeTensor(p, name, terms, out, errors));
-  REQUIRE(errors.empty());
-  return p;
-}
+using test::makeProblem;
 
 StorageLevel level(const std::string &name, TensorMask keep) {
   StorageLevel s;

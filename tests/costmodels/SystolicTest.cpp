@@ -2,26 +2,15 @@
 #include "tessel/cost/Registry.h"
 #include "tessel/cost/Systolic.h"
 
+#include "ProblemBuilder.h"
+
 #include <catch2/catch.hpp>
 
 using namespace tessel::cost;
 
 namespace {
 
-using Terms = std::vector<std::vector<std::pair<std::string, int64_t>>>;
-
-Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &dims,
-                    const std::vector<std::tuple<std::string, Terms, bool>> &tensors) {
-  Problem p;
-  p.name = "layer";
-  for (const auto &[name, bound] : dims)
-    p.dims.push_back({name, bound});
-  std::vector<std::string> errors;
-  for (const auto &[name, terms, out] : tensors)
-    p.tensors.push_back(makeTensor(p, name, terms, out, errors));
-  REQUIRE(errors.empty());
-  return p;
-}
+using test::makeProblem;
 
 /// O[k,p,q] += I[c,p+r,q+s] * W[k,c,r,s] with K=4, C=3, R=S=2, P=Q=3 (4x4 input):
 /// pixels P*Q = 9, filters K = 4, window R*S*C = 12, MACs 432.
