@@ -130,15 +130,20 @@ SystolicModel::SystolicModel(Problem problem, Arch arch, SystolicDataflow datafl
       err = errors.front();
   if (!err.empty())
     return;
-  for (size_t i = 0; i + 1 < hw.fanOuts.size(); ++i)
+  // The array is the one fan-out wider than 1 x 1 (the innermost fan-out when all are 1 x 1).
+  arrayLevel = hw.fanOuts.size() - 1;
+  int arrays = 0;
+  for (size_t i = 0; i < hw.fanOuts.size(); ++i)
     if (hw.fanOuts[i].x * hw.fanOuts[i].y != 1) {
-      err = "the systolic model needs the array directly above the compute units: level '" +
-            hw.levels[i + 1].name + "' sits inside the fan-out below '" + hw.levels[i].name +
-            "' (" + std::to_string(hw.fanOuts[i].y) + " x " + std::to_string(hw.fanOuts[i].x) +
-            ")";
-      return;
+      if (arrays++)
+        err = "the systolic model needs a single array, but the fan-outs below '" +
+              hw.levels[arrayLevel].name + "' and '" + hw.levels[i].name + "' are both wider "
+              "than 1 x 1";
+      arrayLevel = i;
     }
-  const FanOut &array = hw.fanOuts.back();
+  if (!err.empty())
+    return;
+  const FanOut &array = hw.fanOuts[arrayLevel];
   st = systolicStats(shape, array.y, array.x, flow);
 }
 
@@ -151,8 +156,12 @@ void SystolicModel::evaluate(const Mapping &, CostReport &report) const {
   resetReport(prob, hw, report);
   report.macs = prob.macs();
   report.computeCycles = st.cycles;
-  std::vector<int> inputs = inputTensors(prob);
   const int numLevels = static_cast<int>(hw.levels.size());
+  const int array = static_cast<int>(arrayLevel);
+  // Levels inside the array are PE-local: one instance per PE.
+  for (int l = array + 1; l < numLevels; ++l)
+    report.activeInstances[l] = st.rows * st.cols;
+  std::vector<int> inputs = inputTensors(prob);
   for (int t = 0; t < static_cast<int>(prob.tensors.size()); ++t) {
     const bool isOutput = prob.tensors[t].isOutput;
     const int64_t elements = prob.tensorElements(t);
@@ -162,16 +171,21 @@ void SystolicModel::evaluate(const Mapping &, CostReport &report) const {
     for (int child = 1; child <= numLevels; ++child) {
       if (child < numLevels && !(hw.levels[child].keepMask >> t & 1))
         continue;
+      // Outside the array every element moves once (SRAMs hold their operands); across the
+      // array edge and between PE-local levels moves SCALE-Sim's SRAM traffic; a PE-local
+      // level serves its MAC once per MAC.
+      int64_t moved = child <= array                       ? elements
+                      : parent > array && child == numLevels ? report.macs
+                                                             : arrayTraffic;
       FlowCounts c;
-      if (child < numLevels) {
-        // Between storage levels every element moves once (SRAMs hold their operands).
-        c.entries = c.firstEntries = c.groupEntries = c.groupFirst = elements;
-        c.leaves = c.groupLeaves = elements;
+      if (child <= array) {
+        c.entries = c.firstEntries = c.groupEntries = c.groupFirst = moved;
+        c.leaves = c.groupLeaves = moved;
       } else if (!isOutput) {
-        c.entries = c.groupEntries = arrayTraffic;
+        c.entries = c.groupEntries = moved;
       } else {
         // SCALE-Sim bills output writes only: no read-back of partial sums.
-        c.leaves = c.groupLeaves = arrayTraffic;
+        c.leaves = c.groupLeaves = moved;
       }
       accumulateFlow(report, isOutput, t, parent, child, numLevels, c);
       parent = child;

@@ -51,9 +51,10 @@ SystolicStats systolicStats(const SystolicShape &shape, int64_t rows, int64_t co
                             SystolicDataflow dataflow, bool matchScaleSimQuirks = true);
 
 /// Evaluates any mapping of the Problem by the dataflow's fixed schedule (the mapping is not
-/// used): the array is the Arch's innermost fan-out (R_a = y, C_a = x), every other fan-out
-/// must be 1 x 1 and no storage level may sit inside the array. The innermost keeper of each
-/// tensor feeds the array with SCALE-Sim's SRAM traffic; outer keepers move each element once.
+/// used): the array is the Arch's only fan-out wider than 1 x 1 (R_a = y, C_a = x); levels
+/// below it are PE-local (one instance per PE). The innermost keeper of each tensor outside the
+/// array feeds the array with SCALE-Sim's SRAM traffic, outer keepers move each element once,
+/// and a PE-local keeper serves its MAC once per MAC.
 class SystolicModel : public CostModel {
 public:
   /// `registeredName` is what name() returns; empty means "systolic(ws)" etc.
@@ -73,6 +74,7 @@ private:
   Arch hw;
   SystolicDataflow flow;
   std::string modelName;
+  size_t arrayLevel = 0; ///< index of the level above the array's fan-out
   SystolicStats st;
   std::string err;
 };
