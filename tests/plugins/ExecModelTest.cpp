@@ -173,3 +173,18 @@ TEST_CASE_METHOD(Fixture, "exec models are registered by name", "[exec]") {
   CHECK(model->name() == name);
   CHECK(model->evaluate(c.mapping).valid);
 }
+
+TEST_CASE_METHOD(Fixture, "CostModel::evaluateOrError tells a failing program from a verdict",
+                 "[exec]") {
+  Registry registry;
+  registerBuiltinCostModels(registry);
+  std::unique_ptr<CostModel> builtin = registry.createCostModel("analytical", c.problem, c.arch);
+  CostReport report;
+  CHECK(builtin->evaluateOrError(c.mapping, report) == "");
+  CHECK(report.valid);
+  std::unique_ptr<CostModel> exec = model("error");
+  CHECK(exec->evaluateOrError(c.mapping, report) == prefix("error") +
+                                                         "it reported an error: layer kind not "
+                                                         "supported");
+  CHECK(!report.valid);
+}

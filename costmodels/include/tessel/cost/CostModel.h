@@ -19,6 +19,15 @@ public:
   /// Fills `report`; an invalid mapping gives `report.valid == false` and its violations.
   virtual void evaluate(const Mapping &mapping, CostReport &report) const = 0;
 
+  /// evaluate() that also says when the model itself failed (as opposed to rejecting the
+  /// mapping): returns "" when `report` is the model's answer, or what went wrong, e.g. an
+  /// external program that crashed (`report` is then invalid and lists the same message).
+  /// Commands stop on such a failure instead of reporting an invalid mapping.
+  virtual std::string evaluateOrError(const Mapping &mapping, CostReport &report) const {
+    evaluate(mapping, report);
+    return {};
+  }
+
   /// Convenience form of evaluate().
   CostReport evaluate(const Mapping &mapping) const {
     CostReport report;

@@ -42,10 +42,11 @@ public:
   /// "exec:COMMAND".
   std::string name() const override;
   void evaluate(const Mapping &mapping, CostReport &report) const override;
+  using CostModel::evaluate;
 
   /// evaluate() that also returns the program's failure ("" when the program answered, whether
   /// or not the mapping was valid).
-  std::string evaluateOrError(const Mapping &mapping, CostReport &report) const;
+  std::string evaluateOrError(const Mapping &mapping, CostReport &report) const override;
 
   /// Process id of the running program, or -1 when none runs (for tests of process cleanup).
   int processId() const;
