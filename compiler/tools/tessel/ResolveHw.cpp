@@ -1,6 +1,8 @@
 // Builds component specs from a checked .hw and resolves them against the component library.
 #include "ResolveHw.h"
 
+#include <cmath>
+
 namespace tessel::cli {
 
 cost::ComponentSpec memorySpec(const dsl::HwModel &m, const dsl::MemoryLevel &level) {
@@ -47,7 +49,9 @@ ResolvedHw resolveHw(const dsl::HwModel &m, const cost::ComponentLibrary &librar
   r.name = m.name;
   r.loc = m.loc;
   r.technologyDefaulted = m.technologyNm == 0;
-  r.technologyNm = r.technologyDefaulted ? cost::kDefaultTechnologyNm : m.technologyNm;
+  // As the library does: 45e-9 m converted to nm is 44.999999999.
+  r.technologyNm = r.technologyDefaulted ? cost::kDefaultTechnologyNm
+                                         : std::round(m.technologyNm * 1e6) / 1e6;
   r.technologyError = cost::checkTechnology(r.technologyNm);
   for (const dsl::MemoryLevel &level : m.levels) {
     ResolvedPart part;
