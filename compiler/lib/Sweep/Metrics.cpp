@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 namespace tessel::sweep {
 
@@ -242,8 +243,8 @@ std::pair<std::string, double> displayUnit(Metric m, const std::vector<double> &
     units = {{"pJ", 1e-12}, {"nJ", 1e-9}, {"uJ", 1e-6}, {"mJ", 1e-3}, {"J", 1}};
     break;
   case Metric::Area:
-    units = {{"um2", 1e-12}, {"mm2", 1e-6}};
-    break;
+    return big >= 1e-9 ? std::make_pair(std::string("mm2"), 1e-6)
+                       : std::make_pair(std::string("um2"), 1e-12);
   case Metric::Power:
     units = {{"uW", 1e-6}, {"mW", 1e-3}, {"W", 1}};
     break;
@@ -259,6 +260,13 @@ std::pair<std::string, double> displayUnit(Metric m, const std::vector<double> &
     if (big >= u.second)
       best = u;
   return best;
+}
+
+std::string formatMetric(Metric m, double value) {
+  auto [unit, scale] = displayUnit(m, {value});
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", value / scale);
+  return unit.empty() ? std::string(buf) : std::string(buf) + " " + unit;
 }
 
 } // namespace tessel::sweep

@@ -1,8 +1,6 @@
 // Progress display: points done/total, rate, ETA and the best value of each objective.
 #include "Progress.h"
 
-#include "tessel/Sweep/Values.h"
-
 #include <cmath>
 #include <cstdio>
 
@@ -48,7 +46,7 @@ void Progress::finished(const Record &r) {
       err << "valid";
       for (Metric m : {Metric::Latency, Metric::Energy, Metric::Area})
         if (std::optional<double> v = metricValue(r, m))
-          err << ", " << metricName(m) << " " << formatWithUnit(*v, metricDim(m));
+          err << ", " << metricName(m) << " " << formatMetric(m, *v);
     } else {
       err << "invalid: " << (r.error.empty() ? "violates " + r.violations.front() : r.error);
     }
@@ -82,9 +80,7 @@ std::string Progress::statusLine() const {
     Metric m = options.objectives[i];
     s += first ? ", best " : ", ";
     first = false;
-    auto [unit, scale] = displayUnit(m, {*best[i]});
-    std::snprintf(buf, sizeof buf, "%.4g", *best[i] / scale);
-    s += std::string(metricName(m)) + " " + buf + (unit.empty() ? "" : " " + unit);
+    s += std::string(metricName(m)) + " " + formatMetric(m, *best[i]);
   }
   return s;
 }

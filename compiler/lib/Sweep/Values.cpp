@@ -114,13 +114,4 @@ Result<ParsedQuantity, ArgError> parseQuantity(std::string_view text, size_t &po
   return q;
 }
 
-std::string formatWithUnit(double v, const dsl::Dim &dim) {
-  if (dim.dimensionless()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-  }
-  return dsl::formatQuantity(dsl::Quantity{v, dim, false});
-}
-
 } // namespace tessel::sweep

@@ -54,7 +54,11 @@ std::vector<std::string> violatedConstraints(const Record &record,
 
 /// A display unit for a column of metric values: its name and its size in SI base units,
 /// chosen so that the largest magnitude reads between 1 and 1000 (e.g. {"ms", 1e-3}).
+/// Areas use mm2 down to 0.001 mm2.
 std::pair<std::string, double> displayUnit(Metric m, const std::vector<double> &values);
+
+/// One value in its display unit with 4 significant digits, e.g. "1.234 ms", "0.64 mm2".
+std::string formatMetric(Metric m, double value);
 
 } // namespace tessel::sweep
 

@@ -35,10 +35,6 @@ struct ParsedQuantity {
 Result<ParsedQuantity, ArgError> parseQuantity(std::string_view text, size_t &pos,
                                                const dsl::Dim *expected = nullptr);
 
-/// `v` with a readable unit for dimension `dim` (e.g. "108 KiB", "1.2 ms"); plain numbers
-/// use formatValue-like short text.
-std::string formatWithUnit(double v, const dsl::Dim &dim);
-
 } // namespace tessel::sweep
 
 #endif // TESSEL_SWEEP_VALUES_H
