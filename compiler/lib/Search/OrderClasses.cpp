@@ -84,16 +84,22 @@ std::vector<OrderClass> Mapspace::orderClasses(int l, DimMask active,
         ok = trails(perm, rel[t]);
     if (!ok)
       continue;
-    sig.clear();
-    for (int t = 0; t < tensors; ++t)
-      if (relevantTensors >> t & 1)
-        appendSignature(perm, plainDims[t], rel[t], sig);
+    sig = orderSignature(perm, relevantTensors);
     auto [it, inserted] = bySignature.emplace(sig, classes.size());
     if (inserted)
       classes.push_back({perm, 0});
     ++classes[it->second].members;
   } while (std::next_permutation(perm.begin(), perm.end()));
   return classes;
+}
+
+std::vector<int64_t> Mapspace::orderSignature(const std::vector<int> &perm,
+                                              TensorMask relevantTensors) const {
+  std::vector<int64_t> sig;
+  for (int t = 0; t < tensors; ++t)
+    if (relevantTensors >> t & 1)
+      appendSignature(perm, plainDims[t], rel[t], sig);
+  return sig;
 }
 
 bool Mapspace::meetsOrderConstraints(const Point &point, std::vector<std::string> *why) const {

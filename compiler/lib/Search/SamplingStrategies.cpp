@@ -1,7 +1,6 @@
 // Random sampling and simulated annealing as ask/tell strategies with evaluation budgets.
-#include "Sample.h"
+#include "Anneal.h"
 #include "Strategies.h"
-#include "Tree.h"
 
 #include <algorithm>
 #include <cmath>
@@ -116,69 +115,53 @@ private:
   TreeStats stats;
 };
 
-/// One annealing chain: its generator, current point and step count persist across tasks.
-struct Chain {
-  explicit Chain(uint64_t seed) : rng(seed) {}
-  Rng rng;
-  bool started = false, dead = false;
-  int attempts = 0;
-  Point current;
-  Score score;
-  /// Steps taken, and the length of one cooling schedule.
-  int64_t step = 0, steps = 0;
-};
+} // namespace
 
-class ChainTask : public Task {
-public:
-  ChainTask(const Mapspace &space, const SearchOptions &options, Chain chain, int64_t count)
-      : space(space), options(options), chain(std::move(chain)), count(count) {}
-  void run(Worker &worker) override {
-    const CostModel &model = worker.model();
-    CostReport report;
-    Score score;
-    while (!chain.started && count > 0 && chain.attempts < kStartAttempts) {
-      samplePoint(space, chain.rng, chain.current);
-      --count;
-      ++chain.attempts;
-      if (evaluatePoint(space, model, options, chain.current, report, chain.score, stats)) {
-        offer(best, chain.current, chain.score, report);
-        chain.started = true;
-      }
-    }
-    if (!chain.started) {
-      chain.dead = chain.attempts >= kStartAttempts;
-      return;
-    }
-    Point candidate;
-    // Geometric cooling from kHot to kCold over the chain's steps, on the log of the score.
-    constexpr double kHot = 0.3, kCold = 1e-3;
-    for (; count > 0 && !chain.dead; --count) {
-      double progress = static_cast<double>(chain.step % chain.steps) / chain.steps;
-      double temperature = kHot * std::pow(kCold / kHot, progress);
-      ++chain.step;
-      if (!neighbour(space, chain.rng, chain.current, candidate))
-        continue;
-      if (!evaluatePoint(space, model, options, candidate, report, score, stats))
-        continue;
-      offer(best, candidate, score, report);
-      double a = score.value[0], b = chain.score.value[0];
-      double delta = a > 0 && b > 0 ? std::log(a / b) : a - b;
-      bool accept = delta < 0 || (delta == 0 && compare(score, chain.score) <= 0) ||
-                    chain.rng.unit() < std::exp(-delta / temperature);
-      if (accept) {
-        chain.current = candidate;
-        chain.score = score;
-      }
+ChainTask::ChainTask(const Mapspace &space, const SearchOptions &options, Chain chain,
+                     int64_t count)
+    : space(space), options(options), chain(std::move(chain)), count(count) {}
+
+void ChainTask::run(Worker &worker) {
+  const CostModel &model = worker.model();
+  CostReport report;
+  Score score;
+  while (!chain.started && count > 0 && chain.attempts < kStartAttempts) {
+    samplePoint(space, chain.rng, chain.current);
+    --count;
+    ++chain.attempts;
+    if (evaluatePoint(space, model, options, chain.current, report, chain.score, stats)) {
+      offer(best, chain.current, chain.score, report);
+      chain.started = true;
     }
   }
+  if (!chain.started) {
+    chain.dead = chain.attempts >= kStartAttempts;
+    return;
+  }
+  Point candidate;
+  // Geometric cooling from kHot to kCold over the chain's steps, on the log of the score.
+  constexpr double kHot = 0.3, kCold = 1e-3;
+  for (; count > 0 && !chain.dead; --count) {
+    double progress = static_cast<double>(chain.step % chain.steps) / chain.steps;
+    double temperature = kHot * std::pow(kCold / kHot, progress);
+    ++chain.step;
+    if (!neighbour(space, chain.rng, chain.current, candidate))
+      continue;
+    if (!evaluatePoint(space, model, options, candidate, report, score, stats))
+      continue;
+    offer(best, candidate, score, report);
+    double a = score.value[0], b = chain.score.value[0];
+    double delta = a > 0 && b > 0 ? std::log(a / b) : a - b;
+    bool accept = delta < 0 || (delta == 0 && compare(score, chain.score) <= 0) ||
+                  chain.rng.unit() < std::exp(-delta / temperature);
+    if (accept) {
+      chain.current = candidate;
+      chain.score = score;
+    }
+  }
+}
 
-  const Mapspace &space;
-  const SearchOptions &options;
-  Chain chain;
-  int64_t count;
-  Best best;
-  TreeStats stats;
-};
+namespace {
 
 class AnnealStrategy : public Strategy {
 public:

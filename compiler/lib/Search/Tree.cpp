@@ -23,6 +23,12 @@ void TreeStats::add(const TreeStats &o) {
     overCapacity.resize(o.overCapacity.size(), 0);
   for (size_t l = 0; l < o.overCapacity.size(); ++l)
     overCapacity[l] += o.overCapacity[l];
+  for (auto [mine, theirs] : {std::pair{&depthNodes, &o.depthNodes}, {&depthKept, &o.depthKept}}) {
+    if (mine->size() < theirs->size())
+      mine->resize(theirs->size(), 0);
+    for (size_t i = 0; i < theirs->size(); ++i)
+      (*mine)[i] += (*theirs)[i];
+  }
 }
 
 bool Best::improvedBy(const Score &s, const std::vector<int64_t> &k) const {

@@ -30,6 +30,8 @@ struct TreeStats {
   int64_t noSpatialSplit = 0;
   int64_t noOrder = 0;     // tilings without an order meeting the constraints
   std::vector<int64_t> overCapacity; // per level
+  /// Bounds computed and children kept, per tree depth.
+  std::vector<int64_t> depthNodes, depthKept;
   void add(const TreeStats &o);
 };
 

@@ -96,6 +96,7 @@ void Explorer::generate(int depth, Frame &frame, const Best &cut, TreeStats &sta
   frame.depth = depth;
   frame.children.clear();
   frame.next = 0;
+  int64_t nodesBefore = stats.nodes;
   auto offer = [&](uint32_t rank) {
     Score s;
     if (!scoreNode(depth, s, stats))
@@ -143,6 +144,12 @@ void Explorer::generate(int depth, Frame &frame, const Best &cut, TreeStats &sta
     generateFactors(depth, frame, cut, stats);
   }
   std::stable_sort(frame.children.begin(), frame.children.end(), byScore);
+  if (stats.depthKept.size() <= static_cast<size_t>(depth)) {
+    stats.depthKept.resize(depth + 1, 0);
+    stats.depthNodes.resize(depth + 1, 0);
+  }
+  stats.depthKept[depth] += static_cast<int64_t>(frame.children.size());
+  stats.depthNodes[depth] += stats.nodes - nodesBefore;
 }
 
 void Explorer::leaf(const Best &cut, Best &best, TreeStats &stats) {

@@ -1,7 +1,7 @@
 // Branch and bound and exhaustive enumeration as ask/tell strategies: rounds of subtree tasks
 // with work budgets, pruned against the incumbent of the round's start.
+#include "Anneal.h"
 #include "Strategies.h"
-#include "Tree.h"
 
 #include <algorithm>
 #include <deque>
@@ -13,6 +13,11 @@ namespace {
 constexpr size_t kTasksPerRound = 16;
 constexpr size_t kSplitUnits = 64;
 constexpr int64_t kWorkPerTask = 20000;
+/// The primal heuristic: annealing chains and their evaluations, for problems of at least
+/// kSeedMacs MACs (small mapspaces are searched faster without).
+constexpr int kSeedChains = 8;
+constexpr int64_t kSeedSteps = 1500;
+constexpr int64_t kSeedMacs = 4096;
 
 Explorer &explorerOf(Worker &worker, const Mapspace &space, const TreeSettings &settings) {
   return worker.local<Explorer>(
@@ -83,6 +88,12 @@ public:
     if (!started) {
       started = true;
       tasks.push_back(std::make_unique<SplitTask>(space, settings));
+      if (settings.useBounds && space.problem().macs() >= kSeedMacs)
+        for (int c = 0; c < kSeedChains; ++c) {
+          Chain chain(streamSeed(options.seed, 1000 + static_cast<uint64_t>(c)));
+          chain.steps = kSeedSteps;
+          tasks.push_back(std::make_unique<ChainTask>(space, options, std::move(chain), kSeedSteps));
+        }
       return tasks;
     }
     if (options.maxEvaluations > 0 && stats.evaluations >= options.maxEvaluations) {
@@ -112,6 +123,12 @@ public:
       if (auto *split = dynamic_cast<SplitTask *>(task.get())) {
         stats.add(split->stats);
         open.assign(split->units.begin(), split->units.end());
+        continue;
+      }
+      if (auto *seed = dynamic_cast<ChainTask *>(task.get())) {
+        stats.add(seed->stats);
+        if (seed->best.found && best.improvedBy(seed->best.score, seed->best.key))
+          best = std::move(seed->best);
         continue;
       }
       auto *sub = static_cast<SubtreeTask *>(task.get());
@@ -174,6 +191,8 @@ void fillTreeResult(SearchResult &result, const Best &best, const TreeStats &sta
   cert.noOrder = stats.noOrder;
   cert.overLimits = stats.overLimits;
   cert.invalid = stats.invalid;
+  cert.depthNodes = stats.depthNodes;
+  cert.depthKept = stats.depthKept;
   result.found = best.found;
   if (best.found) {
     result.point = best.point;

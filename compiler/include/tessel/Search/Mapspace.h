@@ -97,6 +97,12 @@ public:
   std::vector<OrderClass> orderClasses(int l, DimMask active, TensorMask relevantTensors,
                                        TensorMask mustTrail) const;
 
+  /// The signature of order `perm` (dims outer to inner) of one level for tensors
+  /// `relevantTensors`: orders with equal signatures form one class, and every order of a
+  /// class gives every count the same value (docs/search.md, "Loop orders").
+  std::vector<int64_t> orderSignature(const std::vector<int> &perm,
+                                      TensorMask relevantTensors) const;
+
   /// Words the tile of tensor `t` occupies at level `l` given per-dim extents `extent`.
   int64_t tileWords(int t, int l, const int64_t *extent) const;
   /// Elements of tensor `t` in a tile with per-dim extents `extent`.

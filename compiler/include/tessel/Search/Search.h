@@ -66,6 +66,9 @@ struct Certificate {
   int64_t noOrder = 0;
   int64_t overLimits = 0;
   int64_t invalid = 0;
+  /// Per tree depth (bypass, fan-outs, levels inner to outer, then order steps): bounds
+  /// computed and children kept after pruning.
+  std::vector<int64_t> depthNodes, depthKept;
   /// The first objective component: best found, and a lower bound of every mapping in the
   /// mapspace (equal to the best when optimal; absent for random/anneal without a bound).
   double best = 0;
