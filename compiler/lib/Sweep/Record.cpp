@@ -32,6 +32,14 @@ Json namedValues(const NamedValues &values, bool asParams) {
   return o;
 }
 
+const std::set<std::string> &knownFields() {
+  static const std::set<std::string> known = {
+      "schema", "point", "key", "params", "status", "reason", "violations", "latency_s",
+      "cycles", "energy_j", "energy_by_level_j", "area_mm2", "power_w", "utilization", "macs",
+      "inferences", "layers"};
+  return known;
+}
+
 std::string reasonOf(const Record &r) {
   if (!r.error.empty())
     return r.error;
@@ -89,7 +97,8 @@ std::string recordToJsonLine(const Record &r) {
     j["layers"] = std::move(layers);
   }
   for (const auto &[name, text] : r.extra)
-    j[name] = Json::parse(text, nullptr, false);
+    if (!knownFields().count(name))
+      j[name] = Json::parse(text, nullptr, false);
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -162,13 +171,6 @@ LayerResult getLayer(const Json &o) {
   return l;
 }
 
-const std::set<std::string> &knownFields() {
-  static const std::set<std::string> known = {
-      "schema", "point", "key", "params", "status", "reason", "violations", "latency_s",
-      "cycles", "energy_j", "energy_by_level_j", "area_mm2", "power_w", "utilization", "macs",
-      "inferences", "layers"};
-  return known;
-}
 
 Record recordOf(const Json &j) {
   if (!j.is_object())

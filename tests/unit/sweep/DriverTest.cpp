@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <sstream>
@@ -260,6 +261,29 @@ TEST_CASE("a cancelled sweep keeps its finished points and resumes", "[sweep][dr
   REQUIRE(r);
   CHECK(r->complete);
   CHECK(readText(o.output) == ref);
+
+  // Streaming and cancelled while point 0 is still running: the points that finished after it
+  // wait in the reorder buffer and are all printed once it finishes.
+  RunOptions s;
+  s.threads = 3;
+  s.cancel = &cancel;
+  calls = 0;
+  std::ostringstream streamed;
+  r = runSweep(
+      s, points(),
+      [&](const DesignPoint &p) {
+        if (++calls == 6)
+          cancel = true;
+        return fakeEvaluate(p, p.index == 0 ? 20000 : 100);
+      },
+      streamed, err);
+  REQUIRE(r);
+  CHECK_FALSE(r->complete);
+  std::vector<std::string> got = lines(streamed.str());
+  CHECK(got.size() == r->evaluated);
+  std::vector<std::string> refLines = lines(ref);
+  for (const std::string &l : got)
+    CHECK(std::find(refLines.begin(), refLines.end(), l) != refLines.end());
 }
 
 TEST_CASE("progress and verbose output", "[sweep][driver]") {

@@ -130,6 +130,14 @@ TEST_CASE("record lines that are not records", "[sweep][record]") {
   CHECK(parseRecordLine(ok));
 }
 
+TEST_CASE("extra fields cannot replace schema fields", "[sweep][record]") {
+  Record r = sample();
+  r.extra.push_back({"point", "99"});
+  std::string line = recordToJsonLine(r);
+  CHECK(line.find("\"point\":7,") != std::string::npos);
+  CHECK(line.find("\"point\":99") == std::string::npos);
+}
+
 TEST_CASE("non-finite values are detected", "[sweep][record]") {
   Record r = sample();
   CHECK(isFinite(r));

@@ -64,7 +64,8 @@ struct Record {
   /// Inferences the totals cover (batch size), for energy per inference.
   double inferences = 1;
   std::vector<LayerResult> layers;
-  /// Fields this version does not know, as (name, canonical JSON text); kept verbatim.
+  /// Fields this version does not know, as (name, canonical JSON text); kept verbatim. An
+  /// entry named like a schema field is not written.
   std::vector<std::pair<std::string, std::string>> extra;
 
   bool valid() const { return error.empty() && violations.empty() && totals.has_value(); }
