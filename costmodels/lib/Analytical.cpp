@@ -11,8 +11,8 @@
 
 namespace tessel::cost {
 
-AnalyticalModel::AnalyticalModel(Problem problem, Arch arch)
-    : prob(std::move(problem)), hw(std::move(arch)), numDims(prob.dims.size()) {
+AnalyticalModel::AnalyticalModel(Problem problem, Arch arch, Convention convention)
+    : prob(std::move(problem)), hw(std::move(arch)), conv(convention), numDims(prob.dims.size()) {
   size_t numTensors = prob.tensors.size();
   indexOf.assign(numTensors * numDims, -1);
   coeffOf.assign(numTensors * numDims, 0);
@@ -315,6 +315,61 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
   return true;
 }
 
+namespace {
+
+/// Under the Timeloop convention (docs/model.md section 11): adds to `entries` (per child
+/// instance, holding |T| for the first step) and `groupEntries` (per group, holding the first
+/// step's union) what every temporal loop above `child` brings. The innermost loop slides the
+/// tile; another loop reuses the same slide when Timeloop's translation for it (its step minus
+/// one step of every loop inside it) equals the innermost loop's, else refills the whole tile.
+template <typename Term>
+void timeloopEntries(const NestSummary &sum, int child, const int *idxOf, const int64_t *coef,
+                     const Term *term, size_t ni, bool pointOffsets, int64_t &entries,
+                     int64_t &groupEntries) {
+  const LoopNest &nest = sum.nest;
+  int64_t tileSize = entries, unionFirst = groupEntries;
+  int end = sum.temporalEnd[child];
+  size_t kIn = static_cast<size_t>(sum.temporalLoops[end - 1]);
+  const NestLoop &in = nest.loops[kIn];
+  int inIdx = idxOf[in.dim];
+  int64_t inStep = inIdx >= 0 ? coef[in.dim] * in.stride : 0;
+  // What one slide of the innermost loop brings, per instance and per group.
+  int64_t kept = 1, rest = 1;
+  for (size_t i = 0; i < ni; ++i) {
+    bool moves = static_cast<int>(i) == inIdx;
+    kept *= moves ? term[i].overlap(inStep) : term[i].tileSize();
+    if (!pointOffsets)
+      rest *= moves ? term[i].unionKept(inStep) : term[i].unionSize();
+  }
+  int64_t slide = tileSize - kept;
+  int64_t groupSlide = pointOffsets ? slide : unionFirst - rest;
+  int64_t advances = (in.factor - 1) * sum.outerSteps[kIn];
+  entries += advances * slide;
+  groupEntries += advances * groupSlide;
+  // one[i]: the sum over the loops inside the current one of one step on index i.
+  SmallArray<int64_t, 8> one(ni);
+  for (size_t i = 0; i < ni; ++i)
+    one[i] = static_cast<int>(i) == inIdx ? inStep : 0;
+  for (int q = end - 1; q-- > 0;) {
+    size_t k = static_cast<size_t>(sum.temporalLoops[q]);
+    const NestLoop &loop = nest.loops[k];
+    int idx = idxOf[loop.dim];
+    int64_t step = idx >= 0 ? coef[loop.dim] * loop.stride : 0;
+    bool same = true;
+    for (size_t i = 0; i < ni && same; ++i) {
+      bool own = static_cast<int>(i) == idx;
+      same = (own ? step : 0) - one[i] == (static_cast<int>(i) == inIdx ? inStep : 0);
+    }
+    advances = (loop.factor - 1) * sum.outerSteps[k];
+    entries += advances * (same ? slide : tileSize);
+    groupEntries += advances * (same ? groupSlide : unionFirst);
+    if (idx >= 0)
+      one[idx] += step;
+  }
+}
+
+} // namespace
+
 void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
   if (numMulti[flow.tensor] > 0)
     evaluateFlowImpl<true>(flow, counts);
@@ -399,6 +454,14 @@ void AnalyticalModel::evaluateFlowImpl(const Flow &flow, FlowCounts &counts) con
   }
 
   int64_t entries = tileSize, groupEntries = unionFirst;
+  if (conv == Convention::Timeloop && sum.temporalEnd[flow.child] > 0) {
+    timeloopEntries(sum, flow.child, idxOf, coef, &term[0], ni, pointOffsets, entries,
+                    groupEntries);
+    counts.tileSize = tileSize;
+    counts.entries = counts.leaves = childInstances * entries;
+    counts.groupEntries = counts.groupLeaves = groups * groupEntries;
+    return;
+  }
   // Temporal loops above the child, inner to outer: advancing loop j moves the tile by
   // delta = its stride minus the span of the inner (resetting) loops, in every index:
   // delta_i = [i is j's index] * step_j - reset_i. kept[i] and unionKept[i] cache the factors of
@@ -484,7 +547,7 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     if (static_cast<size_t>(child) < numLevels)
       words[child] += counts.tileSize * wordsPerElement(prob, tensor, hw.levels[child].wordBits);
     return counts;
-  });
+  }, conv);
   for (size_t l = 0; l < numLevels; ++l) {
     if (hw.levels[l].capacityWords == 0 || words[l] <= hw.levels[l].capacityWords)
       continue;

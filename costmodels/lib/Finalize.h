@@ -3,6 +3,7 @@
 #define TESSEL_COST_LIB_FINALIZE_H
 
 #include "LoopNest.h"
+#include "tessel/cost/Convention.h"
 #include "tessel/cost/CostReport.h"
 
 namespace tessel::cost {
@@ -28,15 +29,18 @@ void accumulateFlow(CostReport &report, bool isOutput, int tensor, int parent, i
 void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
 
 /// Given report.stats[*].total, networkTransfers, activeInstances, macs and computeCycles,
-/// fills per-instance counts, latency, energy and area as docs/model.md defines them.
-void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report);
+/// fills per-instance counts, latency, energy and area as docs/model.md defines them (the
+/// convention decides which actions are billed per block together).
+void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report,
+                    Convention convention = Convention::Tessel);
 
 /// Visits every flow between consecutive keepers of every tensor (child == number of levels is
 /// the compute units), accumulates `flowCounts(tensor, parent, child)` into `report` and
 /// finalizes it. `report` must be reset, with macs, computeCycles and activeInstances set.
 template <typename FlowFn>
 void runFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
-              CostReport &report, FlowFn &&flowCounts) {
+              CostReport &report, FlowFn &&flowCounts,
+              Convention convention = Convention::Tessel) {
   int numLevels = static_cast<int>(arch.levels.size());
   for (int t = 0; t < static_cast<int>(problem.tensors.size()); ++t) {
     int parent = 0;
@@ -48,14 +52,15 @@ void runFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
       parent = child;
     }
   }
-  finalizeReport(problem, arch, report);
+  finalizeReport(problem, arch, report, convention);
 }
 
 /// The evaluation the reference models share: checkMapping (violations leave `report`
 /// invalid), the flattened nest in `nest`, then runFlows.
 template <typename FlowFn>
 void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
-                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts) {
+                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts,
+                   Convention convention = Convention::Tessel) {
   report.violations = checkMapping(problem, arch, mapping);
   if (!report.violations.empty()) {
     report.valid = false;
@@ -66,7 +71,7 @@ void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapp
   report.macs = problem.macs();
   report.computeCycles = temporalIterations(nest);
   activeInstances(nest, report.activeInstances);
-  runFlows(problem, arch, mapping, report, flowCounts);
+  runFlows(problem, arch, mapping, report, flowCounts, convention);
 }
 
 } // namespace tessel::cost

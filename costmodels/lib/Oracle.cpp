@@ -5,6 +5,7 @@
 #include "LoopNest.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <set>
 #include <utility>
@@ -19,28 +20,33 @@ using GroupElement = std::pair<int64_t, Element>;
 
 class Simulator {
 public:
-  Simulator(const Problem &problem, const Arch &arch, const LoopNest &nest)
-      : problem(problem), arch(arch), nest(nest), numLevels(static_cast<int>(arch.levels.size())) {}
+  Simulator(const Problem &problem, const Arch &arch, const LoopNest &nest, Convention convention)
+      : problem(problem), arch(arch), nest(nest), convention(convention),
+        numLevels(static_cast<int>(arch.levels.size())) {}
 
   /// Simulates tensor `tensor` moving between keeper `parent` and `child` (numLevels = compute).
   FlowCounts simulate(int tensor, int parent, int child) const;
 
 private:
+  /// Value of index `index` of tensor `tensor` at iteration-space point `coord`.
+  int64_t indexValue(int tensor, size_t index, const std::vector<int64_t> &coord) const {
+    const std::vector<int64_t> &coeffs = problem.tensors[tensor].projection[index];
+    int64_t value = 0;
+    for (size_t d = 0; d < coeffs.size(); ++d)
+      value += coeffs[d] * coord[d];
+    return value;
+  }
   Element project(int tensor, const std::vector<int64_t> &coord) const {
     Element key = 0;
-    for (size_t i = 0; i < problem.tensors[tensor].projection.size(); ++i) {
-      const std::vector<int64_t> &coeffs = problem.tensors[tensor].projection[i];
-      int64_t value = 0;
-      for (size_t d = 0; d < coeffs.size(); ++d)
-        value += coeffs[d] * coord[d];
-      key = key * problem.indexExtent(tensor, static_cast<int>(i)) + value;
-    }
+    for (size_t i = 0; i < problem.tensors[tensor].projection.size(); ++i)
+      key = key * problem.indexExtent(tensor, static_cast<int>(i)) + indexValue(tensor, i, coord);
     return key;
   }
 
   const Problem &problem;
   const Arch &arch;
   const LoopNest &nest;
+  Convention convention;
   int numLevels;
 };
 
@@ -81,12 +87,16 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
     return isOutput ? arch.fanOuts[level].reduction : arch.fanOuts[level].multicast;
   };
 
-  // Every child instance: its base coordinate and the key of the group sharing parent reads.
+  // Every child instance: its base coordinate, the key of the group sharing parent reads, its
+  // tile and, for the Timeloop convention, the translation Timeloop last saw (docs/model.md 11).
   struct Instance {
     std::vector<int64_t> base;
     int64_t group = 0;
     std::vector<Element> held;
+    std::vector<int64_t> heldCorner;
     std::set<Element> ever;
+    bool hasTranslation = false;
+    std::vector<int64_t> translation;
   };
   std::vector<Instance> instances;
   forEachIteration(outerSpatial, [&](const std::vector<int64_t> &digits) {
@@ -109,33 +119,88 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
     innerOffsets.push_back(std::move(offset));
   });
 
+  // The tile of `inst` when the outer temporal loops are at `digits` (sorted, distinct), and
+  // its corner: the smallest value of each index over the tile.
+  size_t numIndices = problem.tensors[tensor].projection.size();
+  std::vector<int64_t> coord(numDims);
+  auto tileAt = [&](const Instance &inst, const std::vector<int64_t> &digits,
+                    std::vector<Element> &tile, std::vector<int64_t> &corner) {
+    tile.clear();
+    corner.assign(numIndices, INT64_MAX);
+    for (const std::vector<int64_t> &offset : innerOffsets) {
+      for (size_t d = 0; d < numDims; ++d)
+        coord[d] = inst.base[d] + offset[d];
+      for (size_t k = 0; k < outerTemporal.size(); ++k)
+        coord[outerTemporal[k]->dim] += digits[k] * outerTemporal[k]->stride;
+      tile.push_back(project(tensor, coord));
+      for (size_t i = 0; i < numIndices; ++i)
+        corner[i] = std::min(corner[i], indexValue(tensor, i, coord));
+    }
+    std::sort(tile.begin(), tile.end());
+    tile.erase(std::unique(tile.begin(), tile.end()), tile.end());
+  };
+  auto difference = [](const std::vector<Element> &a, const std::vector<Element> &b) {
+    std::vector<Element> out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+  };
+
   FlowCounts counts;
   std::set<GroupElement> groupEver;
-  std::vector<int64_t> coord(numDims);
+  std::vector<int64_t> previous, refDigits, corner, refCorner;
+  std::vector<Element> refTile;
   forEachIteration(outerTemporal, [&](const std::vector<int64_t> &digits) {
+    // The loop that advanced at this step (-1 on the first step); the loops inside it wrapped.
+    int advanced = -1;
+    if (!previous.empty())
+      for (size_t k = 0; k < digits.size() && advanced < 0; ++k)
+        if (digits[k] != previous[k])
+          advanced = static_cast<int>(k);
     std::set<GroupElement> stepEntries, stepLeaves;
     for (Instance &inst : instances) {
-      std::vector<Element> tile;
-      for (const std::vector<int64_t> &offset : innerOffsets) {
-        for (size_t d = 0; d < numDims; ++d)
-          coord[d] = inst.base[d] + offset[d];
-        for (size_t k = 0; k < outerTemporal.size(); ++k)
-          coord[outerTemporal[k]->dim] += digits[k] * outerTemporal[k]->stride;
-        tile.push_back(project(tensor, coord));
-      }
-      std::sort(tile.begin(), tile.end());
-      tile.erase(std::unique(tile.begin(), tile.end()), tile.end());
-      std::vector<Element> entering, leaving;
+      std::vector<Element> tile, entering, leaving;
+      tileAt(inst, digits, tile, corner);
       if (isCompute) {
         // Compute units hold nothing: every operand enters and every result leaves each step.
         entering = tile;
         leaving = tile;
+      } else if (advanced < 0 || convention == Convention::Tessel) {
+        // What is not already held enters; what is no longer needed leaves.
+        entering = difference(tile, inst.held);
+        leaving = difference(inst.held, tile);
       } else {
-        std::set_difference(tile.begin(), tile.end(), inst.held.begin(), inst.held.end(),
-                            std::back_inserter(entering));
-        std::set_difference(inst.held.begin(), inst.held.end(), tile.begin(), tile.end(),
-                            std::back_inserter(leaving));
+        // Timeloop compares the tile with the one it saw last. It evaluates only iterations 0
+        // and 1 of every loop, so after an outer loop advances, that is the tile with the
+        // wrapped inner loops at iteration 1, not at their last iteration.
+        const std::vector<Element> *ref = &inst.held;
+        refCorner = inst.heldCorner;
+        if (static_cast<size_t>(advanced) + 1 < digits.size()) {
+          refDigits = previous;
+          for (size_t k = static_cast<size_t>(advanced) + 1; k < refDigits.size(); ++k)
+            refDigits[k] = 1;
+          tileAt(inst, refDigits, refTile, refCorner);
+          ref = &refTile;
+        }
+        std::vector<int64_t> translation(numIndices);
+        for (size_t i = 0; i < numIndices; ++i)
+          translation[i] = corner[i] - refCorner[i];
+        if (!inst.hasTranslation || translation == inst.translation) {
+          // Same stride as before (or none recorded yet): only the difference enters.
+          entering = difference(tile, *ref);
+          leaving = difference(*ref, tile);
+          if (!inst.hasTranslation)
+            inst.translation = translation;
+          inst.hasTranslation = true;
+        } else {
+          // The stride changed: the held tile is discarded and the new one filled in full.
+          entering = tile;
+          leaving = inst.held;
+          inst.hasTranslation = false;
+        }
+      }
+      if (!isCompute) {
         inst.held = std::move(tile);
+        inst.heldCorner = corner;
       }
       for (Element e : entering) {
         ++counts.entries;
@@ -151,6 +216,7 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
     for (const GroupElement &ge : stepEntries)
       counts.groupFirst += groupEver.insert(ge).second;
     counts.groupLeaves += static_cast<int64_t>(stepLeaves.size());
+    previous = digits;
   });
   // At the end every held element leaves the child for the last time.
   std::set<GroupElement> flush;
@@ -165,18 +231,20 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
 
 } // namespace
 
-CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping) {
+CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                          Convention convention) {
   CostReport report;
   LoopNest nest;
-  Simulator sim(problem, arch, nest);
-  evaluateFlows(problem, arch, mapping, nest, report, [&](int tensor, int parent, int child) {
-    return sim.simulate(tensor, parent, child);
-  });
+  Simulator sim(problem, arch, nest, convention);
+  evaluateFlows(
+      problem, arch, mapping, nest, report,
+      [&](int tensor, int parent, int child) { return sim.simulate(tensor, parent, child); },
+      convention);
   return report;
 }
 
 void OracleModel::evaluate(const Mapping &mapping, CostReport &report) const {
-  report = evaluateOracle(prob, hw, mapping);
+  report = evaluateOracle(prob, hw, mapping, conv);
 }
 
 } // namespace tessel::cost

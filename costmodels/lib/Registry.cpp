@@ -42,12 +42,17 @@ std::vector<std::string> Registry::costModelNames() const {
 }
 
 void registerBuiltinCostModels(Registry &registry) {
-  registry.addCostModel("analytical", [](const Problem &problem, const Arch &arch) {
-    return std::make_unique<AnalyticalModel>(problem, arch);
-  });
-  registry.addCostModel("oracle", [](const Problem &problem, const Arch &arch) {
-    return std::make_unique<OracleModel>(problem, arch);
-  });
+  // The exact models under each counting convention: "analytical", "analytical(timeloop)", ...
+  for (Convention convention : {Convention::Tessel, Convention::Timeloop}) {
+    registry.addCostModel(conventionModelName("analytical", convention),
+                          [convention](const Problem &problem, const Arch &arch) {
+                            return std::make_unique<AnalyticalModel>(problem, arch, convention);
+                          });
+    registry.addCostModel(conventionModelName("oracle", convention),
+                          [convention](const Problem &problem, const Arch &arch) {
+                            return std::make_unique<OracleModel>(problem, arch, convention);
+                          });
+  }
   registry.addCostModel("roofline", [](const Problem &problem, const Arch &arch) {
     return std::make_unique<RooflineModel>(problem, arch);
   });

@@ -69,7 +69,8 @@ int64_t transferCycles(int64_t words, double bandwidth) {
 
 } // namespace
 
-void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report) {
+void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report,
+                    Convention convention) {
   size_t numLevels = arch.levels.size(), numTensors = problem.tensors.size();
   report.storageEnergy = 0;
   report.cycles = report.computeCycles;
@@ -95,11 +96,19 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
       }
       int64_t wpe = wordsPerElement(problem, static_cast<int>(t), level.wordBits);
       s.fillEnergy = billed(s.perInstance.fills, wpe, level.blockWords, active, level.writeEnergy);
-      s.readEnergy = billed(s.perInstance.reads, wpe, level.blockWords, active, level.readEnergy);
       s.updateEnergy =
           billed(s.perInstance.updates, wpe, level.blockWords, active, level.updateEnergy);
-      s.readBackEnergy =
-          billed(s.perInstance.readBacks, wpe, level.blockWords, active, level.readEnergy);
+      if (convention == Convention::Timeloop) {
+        // Timeloop has one read action per tensor: reads and read-backs share blocks.
+        s.readEnergy = billed(s.perInstance.reads + s.perInstance.readBacks, wpe,
+                              level.blockWords, active, level.readEnergy);
+        s.readBackEnergy = 0;
+      } else {
+        s.readEnergy =
+            billed(s.perInstance.reads, wpe, level.blockWords, active, level.readEnergy);
+        s.readBackEnergy =
+            billed(s.perInstance.readBacks, wpe, level.blockWords, active, level.readEnergy);
+      }
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
       readWords += (s.perInstance.reads + s.perInstance.readBacks) * wpe;
       writeWords += (s.perInstance.fills + s.perInstance.updates) * wpe;

@@ -10,6 +10,7 @@ using namespace tessel::cost;
 
 namespace {
 
+using test::evaluateBoth;
 using test::makeProblem;
 
 StorageLevel level(const std::string &name, TensorMask keep) {
@@ -17,20 +18,6 @@ StorageLevel level(const std::string &name, TensorMask keep) {
   s.name = name;
   s.keepMask = keep;
   return s;
-}
-
-/// Evaluates with both models, requires them valid and equal, and returns the analytical report.
-CostReport evaluateBoth(const Problem &p, const Arch &a, const Mapping &m) {
-  CostReport oracle = evaluateOracle(p, a, m);
-  CostReport fast = AnalyticalModel(p, a).evaluate(m);
-  INFO(toString(oracle, p, a));
-  REQUIRE(oracle.valid);
-  REQUIRE(fast.valid);
-  for (size_t i = 0; i < oracle.stats.size(); ++i)
-    REQUIRE(oracle.stats[i].total == fast.stats[i].total);
-  REQUIRE(oracle.networkTransfers == fast.networkTransfers);
-  REQUIRE(oracle.cycles == fast.cycles);
-  return fast;
 }
 
 AccessCounts counts(int64_t fills, int64_t reads, int64_t updates, int64_t readBacks) {

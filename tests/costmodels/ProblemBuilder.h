@@ -1,7 +1,9 @@
-// Test helper: a Problem from dims and per-tensor index terms, requiring it to be well formed.
+// Test helpers: a Problem from dims and per-tensor index terms; both exact models on one case.
 #ifndef TESSEL_TESTS_COSTMODELS_PROBLEMBUILDER_H
 #define TESSEL_TESTS_COSTMODELS_PROBLEMBUILDER_H
 
+#include "tessel/cost/Analytical.h"
+#include "tessel/cost/Oracle.h"
 #include "tessel/cost/Problem.h"
 
 #include <catch2/catch.hpp>
@@ -24,6 +26,23 @@ inline Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &d
     p.tensors.push_back(makeTensor(p, name, terms, out, errors));
   REQUIRE(errors.empty());
   return p;
+}
+
+/// Evaluates with the oracle and the analytical model under `convention`, requires both valid
+/// and equal (counts, network, cycles, energy), and returns the analytical report.
+inline CostReport evaluateBoth(const Problem &p, const Arch &a, const Mapping &m,
+                               Convention convention = Convention::Tessel) {
+  CostReport oracle = evaluateOracle(p, a, m, convention);
+  CostReport fast = AnalyticalModel(p, a, convention).evaluate(m);
+  INFO(conventionName(convention) << " convention, oracle:\n" << toString(oracle, p, a));
+  REQUIRE(oracle.valid);
+  REQUIRE(fast.valid);
+  for (size_t i = 0; i < oracle.stats.size(); ++i)
+    REQUIRE(oracle.stats[i].total == fast.stats[i].total);
+  REQUIRE(oracle.networkTransfers == fast.networkTransfers);
+  REQUIRE(oracle.cycles == fast.cycles);
+  REQUIRE(oracle.totalEnergy == fast.totalEnergy);
+  return fast;
 }
 
 } // namespace tessel::cost::test

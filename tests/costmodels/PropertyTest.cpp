@@ -1,5 +1,6 @@
 // Property test: the analytical model equals the brute-force oracle on thousands of random cases.
 #include "RandomCase.h"
+#include "Shrink.h"
 
 #include "tessel/cost/Analytical.h"
 #include "tessel/cost/Oracle.h"
@@ -53,14 +54,25 @@ std::string compareReports(const CostReport &oracle, const CostReport &fast, con
   return diff.str();
 }
 
-/// Runs one seed; on disagreement fails with a reproducer. Returns false when checkMapping
-/// rejected the case (then only the rejections are compared).
-bool checkSeed(uint64_t seed) {
+/// The differences between the two exact models on `c` under `convention` ("" when equal).
+std::string differences(const Case &c, Convention convention) {
+  CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping, convention);
+  CostReport fast = AnalyticalModel(c.problem, c.arch, convention).evaluate(c.mapping);
+  if (oracle.violations != fast.violations)
+    return "  violations differ\n";
+  if (!oracle.valid && !fast.valid)
+    return "";
+  return compareReports(oracle, fast, c);
+}
+
+/// Runs one seed under one convention; on disagreement fails with a shrunk reproducer. Returns
+/// false when checkMapping rejected the case (then only the rejections are compared).
+bool checkSeed(uint64_t seed, Convention convention) {
   Case c = randomCase(seed);
   std::vector<std::string> violations = checkMapping(c.problem, c.arch, c.mapping);
-  INFO("seed " << seed << "\n" << describe(c));
-  CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping);
-  CostReport fast = AnalyticalModel(c.problem, c.arch).evaluate(c.mapping);
+  INFO("seed " << seed << ", convention " << conventionName(convention) << "\n" << describe(c));
+  CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping, convention);
+  CostReport fast = AnalyticalModel(c.problem, c.arch, convention).evaluate(c.mapping);
   // Only capacities can make a generated mapping invalid; both models must say so identically.
   for (const std::string &v : violations)
     CHECK(v.find("capacity") != std::string::npos);
@@ -72,8 +84,15 @@ bool checkSeed(uint64_t seed) {
     return false;
   }
   std::string diff = compareReports(oracle, fast, c);
-  INFO("differences:\n" << diff << "oracle report:\n" << toString(oracle, c.problem, c.arch));
-  CHECK(diff.empty());
+  if (!diff.empty()) {
+    // Shrink to a small case that still disagrees and print it with its differences.
+    Case small = shrinkCase(c, [&](const Case &s) { return !differences(s, convention).empty(); });
+    FAIL_CHECK("analytical != oracle for seed " << seed << " under convention "
+                                                << conventionName(convention) << ":\n"
+                                                << diff << "minimal reproducer:\n"
+                                                << describe(small) << "its differences:\n"
+                                                << differences(small, convention));
+  }
   // The roofline is a lower bound of every count, the cycles and the energy.
   CostReport roof = RooflineModel(c.problem, c.arch).evaluate(c.mapping);
   REQUIRE(roof.valid);
@@ -87,8 +106,8 @@ bool checkSeed(uint64_t seed) {
   return true;
 }
 
-/// Seeds to rerun on every build: append a failing seed here to pin its reproducer. No seed has
-/// failed so far; seed 0 keeps the mechanism exercised.
+/// Seeds to rerun on every build, under both conventions: append a failing seed here to pin
+/// it. No seed has failed so far; seed 0 keeps the mechanism exercised.
 constexpr uint64_t kRegressionSeeds[] = {0};
 
 constexpr uint64_t kBaseSeed = 20261125;
@@ -97,19 +116,79 @@ constexpr int kNumCases = 10000;
 } // namespace
 
 TEST_CASE("analytical equals oracle on random cases", "[cost][property]") {
-  WARN("property test base seed " << kBaseSeed << ", " << kNumCases
-                                  << " cases; rerun one with checkSeed(base + i)");
-  int rejected = 0;
-  for (int i = 0; i < kNumCases; ++i)
-    rejected += !checkSeed(kBaseSeed + static_cast<uint64_t>(i));
-  // Most cases must reach the count comparison.
-  CHECK(rejected < kNumCases / 5);
-  WARN(rejected << " of " << kNumCases << " cases rejected by capacity, the rest compared");
+  for (Convention convention : {Convention::Tessel, Convention::Timeloop}) {
+    WARN("property test, convention " << conventionName(convention) << ": base seed "
+                                      << kBaseSeed << ", " << kNumCases
+                                      << " cases; rerun one with checkSeed(base + i, convention)");
+    int rejected = 0;
+    for (int i = 0; i < kNumCases; ++i)
+      rejected += !checkSeed(kBaseSeed + static_cast<uint64_t>(i), convention);
+    // Most cases must reach the count comparison.
+    CHECK(rejected < kNumCases / 5);
+    WARN(rejected << " of " << kNumCases << " cases rejected by capacity, the rest compared");
+  }
+}
+
+TEST_CASE("the Timeloop convention changes many random cases", "[cost][property]") {
+  // Guards the property test against comparing two identical conventions.
+  int differ = 0, refillMore = 0;
+  for (int i = 0; i < kNumCases; ++i) {
+    Case c = randomCase(kBaseSeed + static_cast<uint64_t>(i));
+    CostReport tessel = AnalyticalModel(c.problem, c.arch).evaluate(c.mapping);
+    CostReport timeloop =
+        AnalyticalModel(c.problem, c.arch, Convention::Timeloop).evaluate(c.mapping);
+    if (!tessel.valid)
+      continue;
+    bool more = false, same = tessel.totalEnergy == timeloop.totalEnergy;
+    for (size_t k = 0; k < tessel.stats.size(); ++k) {
+      const AccessCounts &a = tessel.stats[k].total, &b = timeloop.stats[k].total;
+      same = same && a == b;
+      more = more || b.fills > a.fills;
+    }
+    differ += !same;
+    refillMore += more;
+  }
+  WARN("the Timeloop convention changes " << differ << " of " << kNumCases << " cases ("
+                                          << refillMore << " with more fills)");
+  CHECK(differ > 100);
+  CHECK(refillMore > 100);
 }
 
 TEST_CASE("analytical equals oracle on past failures", "[cost][property]") {
   for (uint64_t seed : kRegressionSeeds)
-    checkSeed(seed);
+    for (Convention convention : {Convention::Tessel, Convention::Timeloop})
+      checkSeed(seed, convention);
+}
+
+TEST_CASE("shrinking keeps a failure and makes the case smaller", "[cost][property]") {
+  // A stand-in failure: the Timeloop convention counts more fills than tessel's somewhere.
+  auto refills = [](const Case &s) {
+    CostReport a = AnalyticalModel(s.problem, s.arch).evaluate(s.mapping);
+    CostReport b = AnalyticalModel(s.problem, s.arch, Convention::Timeloop).evaluate(s.mapping);
+    if (!a.valid || !b.valid)
+      return false;
+    for (size_t k = 0; k < a.stats.size(); ++k)
+      if (b.stats[k].total.fills > a.stats[k].total.fills)
+        return true;
+    return false;
+  };
+  int shrunk = 0, tried = 0;
+  for (uint64_t i = 0; i < 4000 && tried < 20; ++i) {
+    Case c = randomCase(kBaseSeed + i);
+    if (!refills(c))
+      continue;
+    ++tried;
+    Case small = shrinkCase(c, refills);
+    INFO("seed " << kBaseSeed + i << "\n" << describe(c) << "shrunk to\n" << describe(small));
+    CHECK(refills(small));
+    CHECK(checkMapping(small.problem, small.arch, small.mapping).empty());
+    CHECK(caseSize(small) <= caseSize(c));
+    shrunk += caseSize(small) < caseSize(c);
+    // A refill needs a sliding window, two temporal loops above a keeper, and that keeper.
+    CHECK(small.arch.levels.size() == 2);
+  }
+  CHECK(tried == 20);
+  CHECK(shrunk >= 10);
 }
 
 TEST_CASE("both models reject corrupted mappings exactly as checkMapping does",
@@ -150,10 +229,11 @@ TEST_CASE("both models reject corrupted mappings exactly as checkMapping does",
         lm.temporal.front().factor *= rng.pick(2, 3);
       break;
     }
-    INFO("seed " << seed << "\n" << describe(c));
+    Convention convention = i % 2 ? Convention::Timeloop : Convention::Tessel;
+    INFO("seed " << seed << ", convention " << conventionName(convention) << "\n" << describe(c));
     std::vector<std::string> violations = checkMapping(c.problem, c.arch, c.mapping);
-    CostReport fast = AnalyticalModel(c.problem, c.arch).evaluate(c.mapping);
-    CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping);
+    CostReport fast = AnalyticalModel(c.problem, c.arch, convention).evaluate(c.mapping);
+    CostReport oracle = evaluateOracle(c.problem, c.arch, c.mapping, convention);
     CHECK(fast.violations == violations);
     CHECK(oracle.violations == violations);
     CHECK(fast.valid == violations.empty());

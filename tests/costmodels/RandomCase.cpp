@@ -30,7 +30,9 @@ void addTensor(Problem &p, const std::string &name, const Terms &terms, bool out
 
 Problem randomProblem(Rng &rng) {
   Problem p;
-  switch (rng.pick(0, 4)) {
+  // Kind 4 (a long sliding window) twice as often: windows are where conventions differ.
+  int64_t kind = rng.pick(0, 6);
+  switch (kind == 6 ? 4 : kind) {
   case 0: {
     p.name = "matmul";
     addDims(p, {{"m", rng.pick(1, 6)}, {"n", rng.pick(1, 6)}, {"k", rng.pick(1, 6)}});
@@ -66,6 +68,16 @@ Problem randomProblem(Rng &rng) {
     addTensor(p, "I", {{{"c", 1}}, {{"p", 1}, {"r", 1}}, {{"q", 1}, {"s", 1}}}, false);
     addTensor(p, "W", {{{"c", 1}}, {{"r", 1}}, {{"s", 1}}}, false);
     addTensor(p, "O", {{{"c", 1}}, {{"p", 1}}, {{"q", 1}}}, true);
+    break;
+  }
+  case 4: {
+    // A long 1-D window: bounds with repeated factors split the sliding dim across loops.
+    p.name = "window";
+    const int64_t slides[] = {4, 6, 8, 9, 12};
+    addDims(p, {{"c", rng.pick(1, 2)}, {"p", slides[rng.pick(0, 4)]}, {"r", rng.pick(2, 3)}});
+    addTensor(p, "I", {{{"c", 1}}, {{"p", 1}, {"r", rng.pick(1, 2)}}}, false);
+    addTensor(p, "W", {{{"c", 1}}, {{"r", 1}}}, false);
+    addTensor(p, "O", {{{"p", 1}}}, true);
     break;
   }
   default: {

@@ -29,8 +29,8 @@ private:
   uint64_t state;
 };
 
-/// Builds the case for `seed`: a conv (stride, dilation, groups), matmul, depthwise or random
-/// separable einsum with at most ~300 MACs, on 1-4 levels with random keeps, fan-outs and
+/// Builds the case for `seed`: a conv (stride, dilation, groups), matmul, depthwise, long 1-D
+/// window or random separable einsum with at most ~300 MACs, on 1-4 levels with random keeps, fan-outs and
 /// networks, with a random valid mapping (random factorisations, orders, spatial axes, bypass).
 Case randomCase(uint64_t seed);
 

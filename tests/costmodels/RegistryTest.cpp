@@ -1,4 +1,5 @@
 // The registry, the CostModel interface and the roofline model on a hand-checked case.
+#include "tessel/cost/Convention.h"
 #include "tessel/cost/Registry.h"
 
 #include <catch2/catch.hpp>
@@ -32,7 +33,8 @@ TEST_CASE("registry builds the built-in models by name", "[cost][registry]") {
   Registry registry;
   registerBuiltinCostModels(registry);
   CHECK(registry.costModelNames() ==
-        std::vector<std::string>{"analytical", "oracle", "roofline", "systolic", "systolic(is)",
+        std::vector<std::string>{"analytical", "analytical(timeloop)", "oracle",
+                                 "oracle(timeloop)", "roofline", "systolic", "systolic(is)",
                                  "systolic(os)", "systolic(ws)"});
   Matmul mm;
   for (const std::string &name : registry.costModelNames()) {
@@ -43,13 +45,30 @@ TEST_CASE("registry builds the built-in models by name", "[cost][registry]") {
   }
   std::string error;
   CHECK(!registry.createCostModel("timeloop", mm.problem, mm.arch, &error));
-  CHECK(error == "unknown cost model 'timeloop' (known: analytical oracle roofline systolic "
-                 "systolic(is) systolic(os) systolic(ws))");
+  CHECK(error == "unknown cost model 'timeloop' (known: analytical analytical(timeloop) oracle "
+                 "oracle(timeloop) roofline systolic systolic(is) systolic(os) systolic(ws))");
   CHECK(registry.addCostModel("oracle", [](const Problem &, const Arch &) {
     return std::unique_ptr<CostModel>();
   }) == "cost model 'oracle' is already registered");
   CHECK(registry.addCostModel("x", nullptr) == "cost model 'x' has no factory");
   CHECK(registry.addCostModel("", nullptr) == "cost model name is empty");
+}
+
+TEST_CASE("conventions have names and select registered models", "[cost][registry]") {
+  CHECK(parseConvention("tessel") == Convention::Tessel);
+  CHECK(parseConvention("timeloop") == Convention::Timeloop);
+  CHECK(!parseConvention("Timeloop"));
+  CHECK(!parseConvention(""));
+  CHECK(std::string(conventionName(Convention::Timeloop)) == "timeloop");
+  CHECK(conventionModelName("analytical", Convention::Tessel) == "analytical");
+  CHECK(conventionModelName("oracle", Convention::Timeloop) == "oracle(timeloop)");
+  Registry registry;
+  registerBuiltinCostModels(registry);
+  Matmul mm;
+  CHECK(registry.createCostModel("analytical(timeloop)", mm.problem, mm.arch)->name() ==
+        "analytical(timeloop)");
+  CHECK(!registry.createCostModel(conventionModelName("roofline", Convention::Timeloop),
+                                  mm.problem, mm.arch));
 }
 
 TEST_CASE("roofline counts compulsory traffic", "[cost][roofline]") {

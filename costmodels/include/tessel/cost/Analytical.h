@@ -3,6 +3,7 @@
 #define TESSEL_COST_ANALYTICAL_H
 
 #include "tessel/cost/CostModel.h"
+#include "tessel/cost/Convention.h"
 
 #include <vector>
 
@@ -11,12 +12,15 @@ namespace tessel::cost {
 struct FlowCounts;
 
 /// Evaluates mappings of one Problem on one Arch. Construction precomputes what depends only on
-/// the problem and the arch; evaluate() is then exact (equal to evaluateOracle) and fast.
+/// the problem and the arch; evaluate() is then exact (equal to evaluateOracle under the same
+/// convention) and fast.
 class AnalyticalModel : public CostModel {
 public:
-  AnalyticalModel(Problem problem, Arch arch);
+  AnalyticalModel(Problem problem, Arch arch, Convention convention = Convention::Tessel);
 
-  std::string name() const override { return "analytical"; }
+  /// "analytical", or "analytical(timeloop)" under the Timeloop convention.
+  std::string name() const override { return conventionModelName("analytical", conv); }
+  Convention convention() const { return conv; }
   /// Evaluates `mapping`, reusing `report`'s storage (no allocation on the valid path after the
   /// first call); an invalid mapping gives an invalid report listing the violations.
   void evaluate(const Mapping &mapping, CostReport &report) const override;
@@ -33,6 +37,7 @@ private:
 
   Problem prob;
   Arch hw;
+  Convention conv;
   size_t numDims = 0;
   /// What is wrong with the problem or the arch themselves (checked once).
   std::vector<std::string> setupErrors;

@@ -33,6 +33,8 @@ struct TensorLevelStats {
   /// Counts summed over the active instances.
   AccessCounts total;
   double fillEnergy = 0;
+  /// Energy of the reads; under the Timeloop convention also of the read-backs, billed in the
+  /// same blocks (readBackEnergy is then 0; docs/model.md section 11).
   double readEnergy = 0;
   double updateEnergy = 0;
   double readBackEnergy = 0;

@@ -3,6 +3,7 @@
 #define TESSEL_COST_ORACLE_H
 
 #include "tessel/cost/CostModel.h"
+#include "tessel/cost/Convention.h"
 
 namespace tessel::cost {
 
@@ -10,22 +11,27 @@ namespace tessel::cost {
 /// a set of elements and counts fills, reads, updates and read-backs step by step. Slow by design
 /// (time grows with iterations x instances x tile size); meant for small cases and for checking
 /// the analytical model. Returns an invalid report listing violations for a bad mapping.
-CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping);
+/// `convention` selects the counting rules (docs/model.md section 11).
+CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                          Convention convention = Convention::Tessel);
 
 /// The oracle (evaluateOracle) behind the CostModel interface.
 class OracleModel : public CostModel {
 public:
-  OracleModel(Problem problem, Arch arch) : prob(std::move(problem)), hw(std::move(arch)) {}
+  OracleModel(Problem problem, Arch arch, Convention convention = Convention::Tessel)
+      : prob(std::move(problem)), hw(std::move(arch)), conv(convention) {}
 
-  std::string name() const override { return "oracle"; }
+  /// "oracle", or "oracle(timeloop)" under the Timeloop convention.
+  std::string name() const override { return conventionModelName("oracle", conv); }
+  Convention convention() const { return conv; }
   using CostModel::evaluate;
   void evaluate(const Mapping &mapping, CostReport &report) const override;
 
 private:
   Problem prob;
   Arch hw;
+  Convention conv;
 };
-
 
 } // namespace tessel::cost
 

@@ -36,7 +36,8 @@ private:
 };
 
 /// Registers the built-in models "analytical", "oracle", "roofline" and "systolic" (also
-/// "systolic(ws)", "systolic(os)", "systolic(is)").
+/// "systolic(ws)", "systolic(os)", "systolic(is)"), and the exact models under the Timeloop
+/// convention, "analytical(timeloop)" and "oracle(timeloop)" (see Convention.h).
 void registerBuiltinCostModels(Registry &registry);
 
 } // namespace tessel::cost
