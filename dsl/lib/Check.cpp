@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 template <typename File, typename Model> class Loader {
 public:
-  Loader(SourceManager &sm, DiagnosticEngine &diags, const ParamOverrides &ov)
+  Loader(SourceManager &sm, DiagnosticEngine &diags, const ParamInputs &ov)
       : sm(sm), diags(diags), ov(ov) {}
 
   void load(const std::string &path, SourceRange from) {
@@ -80,7 +80,7 @@ private:
 
   SourceManager &sm;
   DiagnosticEngine &diags;
-  const ParamOverrides &ov;
+  ParamInputs ov;
   std::vector<std::string> stack;
   std::set<std::string> done;
 };
@@ -88,9 +88,10 @@ private:
 } // namespace
 
 std::vector<HwModel> checkHwFile(const std::string &path, SourceManager &sm,
-                                 DiagnosticEngine &diags, const ParamOverrides &ov) {
+                                 DiagnosticEngine &diags, const ParamOverrides &ov,
+                                 const ParamAssignments &given) {
   try {
-    Loader<ast::HwFile, HwModel> l(sm, diags, ov);
+    Loader<ast::HwFile, HwModel> l(sm, diags, {ov, given});
     l.load(path, {});
     return std::move(l.models);
   } catch (const std::exception &e) {
@@ -100,9 +101,10 @@ std::vector<HwModel> checkHwFile(const std::string &path, SourceManager &sm,
 }
 
 std::vector<WlModel> checkWlFile(const std::string &path, SourceManager &sm,
-                                 DiagnosticEngine &diags, const ParamOverrides &ov) {
+                                 DiagnosticEngine &diags, const ParamOverrides &ov,
+                                 const ParamAssignments &given) {
   try {
-    Loader<ast::WlFile, WlModel> l(sm, diags, ov);
+    Loader<ast::WlFile, WlModel> l(sm, diags, {ov, given});
     l.load(path, {});
     return std::move(l.models);
   } catch (const std::exception &e) {

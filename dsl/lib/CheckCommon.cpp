@@ -2,6 +2,7 @@
 #include "CheckCommon.h"
 
 #include "tessel/dsl/AstDump.h"
+#include "tessel/dsl/Parser.h"
 
 #include <boost/variant/get.hpp>
 
@@ -58,8 +59,80 @@ std::string classOf(const ast::Expr &e, std::string &sub) {
 
 std::string exprText(const ast::Expr &e) { return exprToString(e); }
 
+bool ParamInfo::inDomain(double v) const {
+  if (domainKind == DomainKind::None)
+    return true;
+  if (domainKind == DomainKind::Range && step <= 0)
+    return v >= lo && v <= hi;
+  for (double d : domainValues())
+    if (std::fabs(d - v) <= 1e-9 * std::max(1.0, std::fabs(d)))
+      return true;
+  return false;
+}
+
+std::string ParamInfo::domainText() const {
+  auto text = [&](double x) { return formatQuantity({x, value.dim, true}); };
+  switch (domainKind) {
+  case DomainKind::None:
+    return "";
+  case DomainKind::Set: {
+    std::string s = "{";
+    for (size_t i = 0; i < set.size(); ++i)
+      s += (i ? ", " : "") + text(set[i]);
+    return s + "}";
+  }
+  case DomainKind::Range:
+    return text(lo) + ".." + text(hi) + (step > 0 ? " step " + text(step) : "");
+  }
+  return "";
+}
+
+namespace {
+
+/// Checks a `--param` value against the declaration of `p`; reports at the value
+/// with a note at the declaration. `domainOk` is false when the domain itself had
+/// errors (then only the dimension is checked).
+bool acceptAssignment(const ParamAssignment &a, const ParamInfo &p, bool domainOk,
+                      DiagnosticEngine &diags) {
+  auto fail = [&](std::string msg, std::string hint) {
+    Diagnostic &d = diags.error(a.valueLoc, std::move(msg), std::move(hint));
+    d.notes.push_back(
+        {Severity::Note, p.loc, "param '" + p.name + "' is declared here", "", {}});
+    return false;
+  };
+  if (a.value.dim != p.value.dim)
+    return fail("param '" + p.name + "' is " + describeDim(p.value.dim) + ", but " +
+                    formatQuantity(a.value) + " is " + describeDim(a.value.dim),
+                p.value.dim.dimensionless()
+                    ? "give a plain number"
+                    : "give a unit, e.g. " + exampleUnits(p.value.dim));
+  if (p.value.dim.dimensionless() && p.value.integral && !a.value.integral)
+    return fail("param '" + p.name + "' takes an integer, got " + formatQuantity(a.value),
+                "");
+  if (domainOk && !p.inDomain(a.value.value))
+    return fail(formatQuantity(a.value) + " is outside the domain " + p.domainText() +
+                    " of param '" + p.name + "'",
+                "pick a value from the domain, or widen the domain in the file");
+  return true;
+}
+
+} // namespace
+
+std::optional<ParamAssignment> parseParamAssignment(const SourceManager &sm,
+                                                    uint32_t file,
+                                                    DiagnosticEngine &diags) {
+  ast::Let let;
+  if (!parseAssignment(sm, file, diags, let))
+    return std::nullopt;
+  Scope empty;
+  std::optional<Quantity> v = evaluate(let.value, empty, diags);
+  if (!v)
+    return std::nullopt;
+  return ParamAssignment{let.name.name, *v, let.name.loc, exprRange(let.value)};
+}
+
 void checkParam(const ast::Param &p, Scope &scope, DiagnosticEngine &diags,
-                const ParamOverrides &ov, std::vector<ParamInfo> *out) {
+                const ParamInputs &ov, std::vector<ParamInfo> *out) {
   std::optional<Quantity> v = evaluate(p.value, scope, diags);
   if (!v)
     return;
@@ -111,23 +184,17 @@ void checkParam(const ast::Param &p, Scope &scope, DiagnosticEngine &diags,
         }
       }
     }
-    if (ok) {
-      std::vector<double> dom = info.domainValues();
-      bool inside = false;
-      if (info.domainKind == ParamInfo::DomainKind::Range && info.step <= 0)
-        inside = v->value >= info.lo && v->value <= info.hi;
-      else
-        for (double d : dom)
-          inside |= std::fabs(d - v->value) <= 1e-9 * std::max(1.0, std::fabs(d));
-      if (!inside)
-        diags.error(exprRange(p.value),
-                    "default " + formatQuantity(*v) + " of param '" + info.name +
-                        "' is outside its domain",
-                    "pick a default from the domain or widen the domain");
-    }
+    if (ok && !info.inDomain(v->value))
+      diags.error(exprRange(p.value),
+                  "default " + formatQuantity(*v) + " of param '" + info.name +
+                      "' is outside its domain",
+                  "pick a default from the domain or widen the domain");
   }
-  if (auto it = ov.find(info.name); it != ov.end())
+  if (auto it = ov.overrides.find(info.name); it != ov.overrides.end())
     info.value.value = it->second;
+  for (const ParamAssignment &a : ov.given)
+    if (a.name == info.name && acceptAssignment(a, info, ok, diags))
+      info.value = a.value;
   if (!scope.define(info.name, info.value, p.name.loc)) {
     Diagnostic &d = diags.error(p.name.loc, "duplicate name '" + info.name + "'");
     if (const Scope::Entry *e = scope.lookup(info.name))

@@ -28,10 +28,18 @@ private:
   std::map<std::string, SourceRange> seenKeys;
 };
 
-/// Checks `param NAME = default [in domain];`, applies an override and binds
-/// the value in `scope`. Appends the ParamInfo to `out` when non-null.
+/// Values that replace param defaults: unchecked overrides (sweep points) and
+/// user assignments checked against each declaration (`--param`).
+struct ParamInputs {
+  const ParamOverrides &overrides;
+  const ParamAssignments &given;
+};
+
+/// Checks `param NAME = default [in domain];`, applies an override or a checked
+/// assignment and binds the value in `scope`. Appends the ParamInfo to `out`
+/// when non-null.
 void checkParam(const ast::Param &p, Scope &scope, DiagnosticEngine &diags,
-                const ParamOverrides &ov, std::vector<ParamInfo> *out);
+                const ParamInputs &ov, std::vector<ParamInfo> *out);
 
 /// The name if `e` is a bare identifier, else "".
 std::string plainIdent(const ast::Expr &e);
@@ -41,10 +49,10 @@ std::string classOf(const ast::Expr &e, std::string &sub);
 std::string exprText(const ast::Expr &e);
 
 HwModel checkAccelerator(const ast::Accelerator &acc, const std::string &file,
-                         DiagnosticEngine &diags, const ParamOverrides &ov,
+                         DiagnosticEngine &diags, const ParamInputs &ov,
                          Scope &scope);
 WlModel checkWorkload(const ast::Workload &w, const std::string &file,
-                      DiagnosticEngine &diags, const ParamOverrides &ov,
+                      DiagnosticEngine &diags, const ParamInputs &ov,
                       Scope &scope);
 
 } // namespace tessel::dsl

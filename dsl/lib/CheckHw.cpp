@@ -52,7 +52,7 @@ struct Ctx {
 
 class HwChecker {
 public:
-  HwChecker(DiagnosticEngine &diags, const ParamOverrides &ov, Scope &fileScope)
+  HwChecker(DiagnosticEngine &diags, const ParamInputs &ov, Scope &fileScope)
       : diags(diags), ov(ov), scope(&fileScope) {}
 
   HwModel run(const ast::Accelerator &acc, const std::string &file) {
@@ -600,7 +600,7 @@ private:
   }
 
   DiagnosticEngine &diags;
-  const ParamOverrides &ov;
+  const ParamInputs &ov;
   Scope *scope;
   HwModel m;
   std::set<std::string> componentNames;
@@ -609,7 +609,7 @@ private:
 } // namespace
 
 HwModel checkAccelerator(const ast::Accelerator &acc, const std::string &file,
-                         DiagnosticEngine &diags, const ParamOverrides &ov,
+                         DiagnosticEngine &diags, const ParamInputs &ov,
                          Scope &scope) {
   return HwChecker(diags, ov, scope).run(acc, file);
 }

@@ -14,7 +14,7 @@ using boost::spirit::x3::forward_ast;
 
 class WlChecker {
 public:
-  WlChecker(DiagnosticEngine &diags, const ParamOverrides &ov, Scope &fileScope)
+  WlChecker(DiagnosticEngine &diags, const ParamInputs &ov, Scope &fileScope)
       : diags(diags), ov(ov) {
     scopes.push_back(&fileScope);
   }
@@ -115,6 +115,7 @@ private:
   }
 
   void addTensor(TensorInfo t) {
+    t.count = copies;
     tensors[t.name] = m.tensors.size();
     m.tensors.push_back(std::move(t));
   }
@@ -129,6 +130,14 @@ private:
                                                : "use of undefined tensor '" + id.name + "'";
     diags.error(id.loc, what, didYouMean(id.name, names));
     return nullptr;
+  }
+
+  /// `true` / `false` as an operator argument (1 / 0), unless a name shadows them.
+  std::optional<int64_t> boolLiteral(const ast::Expr &e) {
+    std::string id = plainIdent(e);
+    if ((id != "true" && id != "false") || scope().lookup(id))
+      return std::nullopt;
+    return id == "true" ? 1 : 0;
   }
 
   void opStmt(const ast::OpStmt &o, int64_t count) {
@@ -171,7 +180,9 @@ private:
           items.push_back(&x);
       }
       for (const ast::Expr *e : items) {
-        std::optional<int64_t> v = evaluateInt(*e, scope(), diags, a.key->name);
+        std::optional<int64_t> v = boolLiteral(*e);
+        if (!v)
+          v = evaluateInt(*e, scope(), diags, a.key->name);
         if (!v) {
           ok = false;
           break;
@@ -494,22 +505,26 @@ private:
     }
     Scope inner(&scope());
     scopes.push_back(&inner);
-    body(r.body, count * *n);
+    int64_t outer = copies;
+    copies = count * *n;
+    body(r.body, copies);
+    copies = outer;
     scopes.pop_back();
   }
 
   DiagnosticEngine &diags;
-  const ParamOverrides &ov;
+  const ParamInputs &ov;
   std::vector<Scope *> scopes;
   WlModel m;
   std::map<std::string, size_t> tensors;
   std::set<std::string> labels;
+  int64_t copies = 1; ///< product of the enclosing repeat counts
 };
 
 } // namespace
 
 WlModel checkWorkload(const ast::Workload &w, const std::string &file,
-                      DiagnosticEngine &diags, const ParamOverrides &ov,
+                      DiagnosticEngine &diags, const ParamInputs &ov,
                       Scope &scope) {
   return WlChecker(diags, ov, scope).run(w, file);
 }

@@ -1,6 +1,7 @@
 // The parser API: runs the X3 grammars on a buffer and keeps every exception inside.
 #include "tessel/dsl/Parser.h"
 
+#include "grammar/Expr.h"
 #include "grammar/Hw.h"
 #include "grammar/Wl.h"
 
@@ -10,7 +11,7 @@ namespace tessel::dsl {
 
 template <typename Rule, typename Attr>
 static bool runParser(const Rule &rule, const SourceManager &sm, uint32_t file,
-                      DiagnosticEngine &diags, Attr &out) {
+                      DiagnosticEngine &diags, Attr &out, bool whole = false) {
   std::string_view text = sm.text(file);
   grammar::ParseState st;
   st.begin = text.data();
@@ -25,6 +26,11 @@ static bool runParser(const Rule &rule, const SourceManager &sm, uint32_t file,
     if (!ok && !st.failed)
       diags.error(st.range(first, first + (first != last ? 1 : 0)),
                   "syntax error");
+    if (ok && !st.failed && whole && first != last) {
+      diags.error(st.range(first, last),
+                  "unexpected '" + std::string(first, last) + "' after the value");
+      return false;
+    }
     return ok && !st.failed;
   } catch (const std::exception &e) {
     diags.error({file, 0, 0}, std::string("internal parser error: ") + e.what());
@@ -42,6 +48,11 @@ bool parseHw(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
 bool parseWl(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
              ast::WlFile &out) {
   return runParser(grammar::wlFileRule(), sm, file, diags, out.items);
+}
+
+bool parseAssignment(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
+                     ast::Let &out) {
+  return runParser(grammar::assignRule(), sm, file, diags, out, true);
 }
 
 } // namespace tessel::dsl

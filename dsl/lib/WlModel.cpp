@@ -86,10 +86,60 @@ const TensorInfo *WlModel::tensor(const std::string &n) const {
   return nullptr;
 }
 
-int64_t WlModel::totalMacs() const {
+/// Sum over the operators of a per-execution figure times the executions.
+template <typename PerExecution>
+static int64_t sumOverOps(const std::vector<OpInfo> &ops, PerExecution f) {
   int64_t n = 0;
   for (const OpInfo &o : ops)
-    n += o.macs * o.count;
+    n += f(o) * o.count;
+  return n;
+}
+
+int64_t WlModel::totalMacs() const {
+  return sumOverOps(ops, [](const OpInfo &o) { return o.macs; });
+}
+
+int64_t WlModel::totalOps() const {
+  return sumOverOps(ops, [](const OpInfo &o) { return o.ops; });
+}
+
+int64_t WlModel::totalParams() const {
+  int64_t n = 0;
+  for (const TensorInfo &t : tensors)
+    if (t.kind == TensorInfo::Kind::Weight)
+      n += t.elements() * t.count;
+  return n;
+}
+
+int64_t WlModel::gatheredBytes() const {
+  return sumOverOps(ops, [](const OpInfo &o) { return o.extraBytes; });
+}
+
+TensorBytes WlModel::tensorBytes(bool withRepeats) const {
+  TensorBytes b;
+  for (const TensorInfo &t : tensors) {
+    int64_t bytes = t.bytes() * (withRepeats ? t.count : 1);
+    switch (t.kind) {
+    case TensorInfo::Kind::Input:
+      b.inputs += bytes;
+      break;
+    case TensorInfo::Kind::Activation:
+      b.activations += bytes;
+      break;
+    case TensorInfo::Kind::Weight:
+      b.weights += bytes;
+      break;
+    }
+  }
+  return b;
+}
+
+int64_t WlModel::opParams(const OpInfo &op) const {
+  int64_t n = 0;
+  for (const std::string &w : op.weights)
+    if (const TensorInfo *t = tensor(w); t && t->kind == TensorInfo::Kind::Weight &&
+                                         w.rfind(op.name + ".", 0) == 0)
+      n += t->elements() * t->count;
   return n;
 }
 

@@ -89,6 +89,13 @@ private:
     std::vector<int64_t> v = attr(op, key);
     return v.empty() ? dflt : v[0];
   }
+  /// The implicit weight `<op>.<suffix>` (a bias, scale or shift), or a null value.
+  Value implicitWeight(const dsl::OpInfo &op, const std::string &suffix) {
+    for (const std::string &w : op.weights)
+      if (w == op.name + "." + suffix)
+        return get(w);
+    return Value();
+  }
 
   /// True when the second einsum operand's index `idx` is the reduction dim `k`
   /// (i.e. the rhs is not transposed).
@@ -121,13 +128,16 @@ private:
       return b.getDenseI64ArrayAttr(v);
     };
     if (k == "conv2d") {
-      result = b.create<Conv2DOp>(l, rt, op.name, in[0], in[1], pair("stride", 1),
-                                  pair("pad", 0), pair("dilation", 1), scalar(op, "groups", 1));
+      result = b.create<Conv2DOp>(l, rt, op.name, in[0], in[1], implicitWeight(op, "bias"),
+                                  pair("stride", 1), pair("pad", 0), pair("dilation", 1),
+                                  scalar(op, "groups", 1));
     } else if (k == "depthwise_conv2d") {
-      result = b.create<DepthwiseConv2DOp>(l, rt, op.name, in[0], in[1], pair("stride", 1),
+      result = b.create<DepthwiseConv2DOp>(l, rt, op.name, in[0], in[1],
+                                           implicitWeight(op, "bias"), pair("stride", 1),
                                            pair("pad", 0), pair("dilation", 1));
     } else if (k == "matmul") {
-      result = b.create<MatmulOp>(l, rt, op.name, in[0], in[1], !rhsIndexedByK(op, 0));
+      result = b.create<MatmulOp>(l, rt, op.name, in[0], in[1], implicitWeight(op, "bias"),
+                                  !rhsIndexedByK(op, 0));
     } else if (k == "batch_matmul") {
       size_t n = cast<RankedTensorType>(in[1].getType()).getRank();
       result = b.create<BatchMatmulOp>(l, rt, op.name, in[0], in[1], !rhsIndexedByK(op, n - 2));
@@ -141,6 +151,12 @@ private:
       result = b.create<SoftmaxOp>(l, rt, op.name, in[0], scalar(op, "axis", rank - 1));
     } else if (std::optional<UnaryKind> u = symbolizeUnaryKind(k)) {
       result = b.create<UnaryOp>(l, rt, *u, op.name, in[0]);
+    } else if (std::optional<NormKind> n = symbolizeNormKind(k)) {
+      result = b.create<NormOp>(l, rt, *n, op.name, in[0], implicitWeight(op, "scale"),
+                                implicitWeight(op, "shift"), scalar(op, "axis", 1));
+    } else if (k == "slice") {
+      result = b.create<SliceOp>(l, rt, op.name, in[0], scalar(op, "dim", 0),
+                                 scalar(op, "start", 0), scalar(op, "size", 1));
     } else if (k == "maxpool" || k == "avgpool") {
       result = b.create<PoolOp>(l, rt, k == "maxpool" ? PoolKind::Max : PoolKind::Avg, op.name,
                                 in[0], pair("kernel", 1), pair("stride", 1), pair("pad", 0));

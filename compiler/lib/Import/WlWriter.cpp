@@ -101,6 +101,8 @@ LogicalResult writeWl(Operation *graphOp, llvm::raw_ostream &os) {
     auto e = dyn_cast<EinsumOp>(op);
     if (!e)
       return op.emitError() << "only wl.input, wl.weight and wl.einsum can be written as .wl";
+    if (e.getCombine() == CombineKind::Add)
+      return e.emitError() << "an 'add' einsum has no .wl form (generic einsums are products)";
     SmallVector<std::string> dims(e.getDims().getAsValueRange<StringAttr>());
     std::string out = e.getLabel().str() + "_out";
     names[e.getResult()] = out;

@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "EnergySummary.h"
 #include "Frontend.h"
+#include "ParamArgs.h"
 #include "Summary.h"
 
 #include <iostream>
@@ -17,10 +18,17 @@ const CommandSpec kCheckSpec = {
     "area and leakage of every memory level, compute unit and array network, each\n"
     "marked 'given' (written in the file) or 'model' (the component library at the\n"
     "file's technology; docs/components.md). Figures the library cannot supply are\n"
-    "'n/a' with a warning. A .wl summary lists every operator with its output shape\n"
-    "and MACs, the total MACs and tensor bytes.\n"
+    "'n/a' with a warning. A .wl summary lists every operator with its output shape,\n"
+    "repeat multiplicity (xN inside 'repeat N'), MACs and parameters (both totals\n"
+    "over the repeats), then total MACs, other (non-MAC) element ops, parameters\n"
+    "(weight elements x repeat counts) and their bytes, embedding_bag gathered\n"
+    "bytes and tensor bytes (each tensor once, and with repeats).\n"
+    "--param NAME=VALUE replaces the default of every param NAME in the files; the\n"
+    "value may use units and arithmetic (S=256, glb=64KiB, L=2*1024) and must have\n"
+    "the param's dimension and lie in its domain.\n"
     "Exit status: 0 when every file is valid, 1 on any error.",
     {{"json", "", "Print the summaries as one JSON document"},
+     {"param", "NAME=VALUE", "Set param NAME to VALUE (units allowed; repeatable)"},
      {"quiet", "", "Print diagnostics only, no summaries"},
      {"sources", "", "Also print the source and formula of every model figure"}},
 };
@@ -37,7 +45,14 @@ int runCheck(int argc, char **argv) {
     return 1;
   }
   LoadedInputs in;
-  if (!loadInputs(args->positional, in, std::cerr))
+  dsl::ParamAssignments given;
+  if (auto it = args->values.find("param"); it != args->values.end()) {
+    given = parseParamArgs(it->second, in);
+    if (!reportDiagnostics(std::cerr, in.sm, in.diags))
+      return 1;
+  }
+  if (!loadInputs(args->positional, in, std::cerr, {}, given) ||
+      !checkParamNames(given, in, std::cerr))
     return 1;
   cost::ComponentLibrary library;
   cost::registerBuiltinComponents(library);

@@ -24,17 +24,17 @@ bool useColor() {
 }
 
 bool loadInputs(const std::vector<std::string> &files, LoadedInputs &in, std::ostream &err,
-                const dsl::ParamOverrides &ov) {
+                const dsl::ParamOverrides &ov, const dsl::ParamAssignments &given) {
   bool ok = true;
   for (const std::string &f : files) {
     switch (fileKind(f)) {
     case FileKind::Hw: {
-      auto models = dsl::checkHwFile(f, in.sm, in.diags, ov);
+      auto models = dsl::checkHwFile(f, in.sm, in.diags, ov, given);
       in.hw.insert(in.hw.end(), models.begin(), models.end());
       break;
     }
     case FileKind::Wl: {
-      auto models = dsl::checkWlFile(f, in.sm, in.diags, ov);
+      auto models = dsl::checkWlFile(f, in.sm, in.diags, ov, given);
       in.wl.insert(in.wl.end(), models.begin(), models.end());
       break;
     }
@@ -44,11 +44,16 @@ bool loadInputs(const std::vector<std::string> &files, LoadedInputs &in, std::os
       break;
     }
   }
-  dsl::printDiagnostics(err, in.sm, in.diags, useColor());
-  if (in.diags.errorCount())
-    err << in.diags.errorCount() << (in.diags.errorCount() == 1 ? " error" : " errors")
+  return reportDiagnostics(err, in.sm, in.diags) && ok;
+}
+
+bool reportDiagnostics(std::ostream &err, const dsl::SourceManager &sm,
+                       const dsl::DiagnosticEngine &diags) {
+  dsl::printDiagnostics(err, sm, diags, useColor());
+  if (diags.errorCount())
+    err << diags.errorCount() << (diags.errorCount() == 1 ? " error" : " errors")
         << " generated.\n";
-  return ok && !in.diags.hasErrors();
+  return !diags.hasErrors();
 }
 
 } // namespace tessel::cli

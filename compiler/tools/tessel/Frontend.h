@@ -20,13 +20,20 @@ struct LoadedInputs {
 enum class FileKind { Hw, Wl, Unknown };
 FileKind fileKind(const std::string &path);
 
-/// Checks every file (by extension); prints diagnostics to `err`.
-/// Returns false when there were errors (or a file of unknown type).
+/// Checks every file (by extension); prints diagnostics to `err`. `given` are
+/// checked param values (`--param`). Returns false when there were errors (or a
+/// file of unknown type).
 bool loadInputs(const std::vector<std::string> &files, LoadedInputs &in, std::ostream &err,
-                const dsl::ParamOverrides &ov = {});
+                const dsl::ParamOverrides &ov = {},
+                const dsl::ParamAssignments &given = {});
 
 /// True when stderr is a terminal that should get colours.
 bool useColor();
+
+/// Prints every diagnostic of `diags` and "N errors generated." to `err`;
+/// returns false when there were errors.
+bool reportDiagnostics(std::ostream &err, const dsl::SourceManager &sm,
+                       const dsl::DiagnosticEngine &diags);
 
 } // namespace tessel::cli
 

@@ -1,5 +1,6 @@
 // Text and JSON summaries printed by `tessel check`.
 #include "Summary.h"
+#include "TextTable.h"
 
 #include <iomanip>
 #include <map>
@@ -31,32 +32,8 @@ static std::string join(const std::vector<std::string> &v, const char *sep = ","
 }
 
 static std::string paramText(const dsl::ParamInfo &p) {
-  std::string s = p.name + " = " + formatQuantity(p.value);
-  Quantity q{0, p.value.dim, true};
-  switch (p.domainKind) {
-  case dsl::ParamInfo::DomainKind::None:
-    break;
-  case dsl::ParamInfo::DomainKind::Set: {
-    std::vector<std::string> v;
-    for (double x : p.set) {
-      q.value = x;
-      v.push_back(formatQuantity(q));
-    }
-    s += " in {" + join(v, ", ") + "}";
-    break;
-  }
-  case dsl::ParamInfo::DomainKind::Range:
-    q.value = p.lo;
-    s += " in " + formatQuantity(q) + "..";
-    q.value = p.hi;
-    s += formatQuantity(q);
-    if (p.step > 0) {
-      q.value = p.step;
-      s += " step " + formatQuantity(q);
-    }
-    break;
-  }
-  return s;
+  std::string domain = p.domainText();
+  return p.name + " = " + formatQuantity(p.value) + (domain.empty() ? "" : " in " + domain);
 }
 
 static std::string rate(double perSecond) {
@@ -81,9 +58,8 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
   os << "\n";
   for (const dsl::ParamInfo &p : m.params)
     os << "  param " << paramText(p) << "\n";
-  os << "  " << std::left << std::setw(12) << "level" << std::setw(16) << "class"
-     << std::setw(13) << "size" << std::setw(11) << "instances" << std::setw(13) << "total"
-     << std::setw(22) << "keeps" << "bandwidth (bit/cycle)\n";
+  TextTable levels({"level", "class", "size", "instances", "total", "keeps",
+                    "bandwidth (bit/cycle)"});
   for (const dsl::MemoryLevel &L : m.levels) {
     std::string cls = L.cls + (L.subclass.empty() ? "" : "(" + L.subclass + ")");
     std::string size = L.sizeBits > 0 ? bits(L.sizeBits) : "unbounded";
@@ -93,10 +69,10 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
       bw << L.readBandwidth;
     else
       bw << "unbounded";
-    os << "  " << std::setw(12) << L.name << std::setw(16) << cls << std::setw(13) << size
-       << std::setw(11) << L.instances << std::setw(13) << total << std::setw(22)
-       << join(L.keeps) << bw.str() << "\n";
+    levels.add({L.name, cls, size, std::to_string(L.instances), total, join(L.keeps),
+                bw.str()});
   }
+  levels.print(os);
   for (const dsl::SpatialArray &A : m.arrays) {
     os << "  array " << A.name << " " << A.fanY << " x " << A.fanX << " ("
        << A.instances * A.fanX * A.fanY << " instances)";
@@ -115,13 +91,18 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
      << " MAC units)\n";
 }
 
+static std::string bytesText(const dsl::TensorBytes &b) {
+  return "inputs " + withCommas(b.inputs) + ", activations " + withCommas(b.activations) +
+         ", weights " + withCommas(b.weights);
+}
+
 void printSummary(std::ostream &os, const dsl::WlModel &m) {
   os << "workload " << m.name << " (" << m.file << ")\n";
   for (const dsl::ParamInfo &p : m.params)
     os << "  param " << paramText(p) << "\n";
-  std::map<std::string, std::pair<int64_t, int64_t>> byKind; // ops, MACs
-  os << "  " << std::left << std::setw(28) << "op" << std::setw(17) << "kind" << std::setw(24)
-     << "output" << std::setw(7) << "count" << std::right << std::setw(18) << "MACs" << "\n";
+  std::map<std::string, int64_t> byKind; // executions
+  TextTable ops({"op", "kind", "output", "repeat", "MACs", "params"},
+                {false, false, false, true, true, true});
   for (const dsl::OpInfo &o : m.ops) {
     const dsl::TensorInfo *t = m.tensor(o.output);
     std::string shape = "[";
@@ -129,24 +110,31 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
       for (size_t i = 0; i < t->shape.size(); ++i)
         shape += (i ? "," : "") + std::to_string(t->shape[i]);
     shape += "]";
-    os << "  " << std::left << std::setw(28) << o.name << std::setw(17) << o.kind
-       << std::setw(24) << shape << std::setw(7) << o.count << std::right << std::setw(18)
-       << withCommas(o.macs * o.count) << "\n";
-    byKind[o.kind].first += o.count;
-    byKind[o.kind].second += o.macs * o.count;
+    ops.add({o.name, o.kind, shape, "x" + std::to_string(o.count),
+             withCommas(o.macs * o.count), withCommas(m.opParams(o))});
+    byKind[o.kind] += o.count;
   }
-  int64_t act = 0, wts = 0, in = 0;
-  for (const dsl::TensorInfo &t : m.tensors)
-    (t.kind == dsl::TensorInfo::Kind::Weight       ? wts
-     : t.kind == dsl::TensorInfo::Kind::Activation ? act
-                                                   : in) += t.bytes();
+  ops.print(os);
+  bool repeats = false, repeatedWeights = false;
+  for (const dsl::TensorInfo &t : m.tensors) {
+    repeats |= t.count > 1;
+    repeatedWeights |= t.count > 1 && t.kind == dsl::TensorInfo::Kind::Weight;
+  }
+  dsl::TensorBytes once = m.tensorBytes(false), all = m.tensorBytes(true);
   os << "  ops by kind:";
-  for (auto &[k, v] : byKind)
-    os << " " << k << " " << v.first;
+  for (auto &[k, n] : byKind)
+    os << " " << k << " " << n;
   os << "\n  total MACs: " << withCommas(m.totalMacs()) << "\n";
-  os << "  tensor bytes: inputs " << withCommas(in) << ", activations " << withCommas(act)
-     << ", weights " << withCommas(wts) << " (weights stored once per op, repeats not "
-     << "multiplied)\n";
+  os << "  other ops: " << withCommas(m.totalOps()) << " (non-MAC element operations)\n";
+  os << "  parameters: " << withCommas(m.totalParams()) << " (" << withCommas(all.weights)
+     << " B" << (repeatedWeights ? "; weights inside 'repeat N' counted N times" : "")
+     << ")\n";
+  if (int64_t g = m.gatheredBytes())
+    os << "  embedding_bag gathered bytes: " << withCommas(g) << "\n";
+  os << "  tensor bytes: " << bytesText(once) << (repeats ? " (repeat bodies once)" : "")
+     << "\n";
+  if (repeats)
+    os << "  tensor bytes with repeats: " << bytesText(all) << "\n";
 }
 
 nlohmann::json toJson(const dsl::HwModel &m) {
@@ -205,17 +193,38 @@ nlohmann::json toJson(const dsl::WlModel &m) {
   j["ops"] = nlohmann::json::array();
   for (const dsl::OpInfo &o : m.ops) {
     const dsl::TensorInfo *t = m.tensor(o.output);
-    j["ops"].push_back({{"name", o.name}, {"kind", o.kind}, {"inputs", o.inputs},
-                        {"weights", o.weights}, {"output", o.output},
+    j["ops"].push_back({{"name", o.name},
+                        {"kind", o.kind},
+                        {"inputs", o.inputs},
+                        {"weights", o.weights},
+                        {"output", o.output},
                         {"output_shape", t ? t->shape : std::vector<int64_t>{}},
-                        {"macs", o.macs}, {"ops", o.ops}, {"count", o.count}});
+                        {"macs", o.macs},
+                        {"ops", o.ops},
+                        {"count", o.count},
+                        {"total_macs", o.macs * o.count},
+                        {"total_ops", o.ops * o.count},
+                        {"params", m.opParams(o)},
+                        {"gathered_bytes", o.extraBytes * o.count}});
   }
   j["tensors"] = nlohmann::json::array();
   for (const dsl::TensorInfo &t : m.tensors)
     j["tensors"].push_back({{"name", t.name}, {"shape", t.shape},
                             {"dtype", dsl::dtypeName(t.dtype)},
-                            {"kind", dsl::tensorKindName(t.kind)}, {"bytes", t.bytes()}});
+                            {"kind", dsl::tensorKindName(t.kind)}, {"bytes", t.bytes()},
+                            {"count", t.count}});
+  auto bytesJson = [](const dsl::TensorBytes &b) {
+    return nlohmann::json{
+        {"inputs", b.inputs}, {"activations", b.activations}, {"weights", b.weights}};
+  };
+  dsl::TensorBytes all = m.tensorBytes(true);
   j["total_macs"] = m.totalMacs();
+  j["total_ops"] = m.totalOps();
+  j["total_params"] = m.totalParams();
+  j["weight_bytes"] = all.weights;
+  j["gathered_bytes"] = m.gatheredBytes();
+  j["tensor_bytes"] = bytesJson(m.tensorBytes(false));
+  j["tensor_bytes_with_repeats"] = bytesJson(all);
   return j;
 }
 

@@ -11,6 +11,7 @@ BOOST_SPIRIT_INSTANTIATE(expr_type, Iterator, Context)
 BOOST_SPIRIT_INSTANTIATE(string_type, Iterator, Context)
 BOOST_SPIRIT_INSTANTIATE(param_type, Iterator, Context)
 BOOST_SPIRIT_INSTANTIATE(import_type, Iterator, Context)
+BOOST_SPIRIT_INSTANTIATE(assign_type, Iterator, Context)
 
 ident_type const &identRule() { return ident; }
 number_type const &numberRule() { return number; }
@@ -18,6 +19,7 @@ expr_type const &exprRule() { return expr; }
 string_type const &stringRule() { return string; }
 param_type const &paramRule() { return param; }
 import_type const &importRule() { return import; }
+assign_type const &assignRule() { return assign; }
 
 void RecoverStatement::reportExpected(ParseState &st, Iterator where,
                                       Iterator last, const std::string &what) {

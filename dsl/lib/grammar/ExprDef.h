@@ -25,6 +25,7 @@ struct DomainRule {};
 struct SetDomainRule : Annotate {};
 struct RangeDomainRule : Annotate {};
 struct ImportRule : Annotate, RecoverStatement {};
+struct AssignRule : Annotate, FailFile {};
 
 /// Every unit name the lexer knows (see Units.h for their meaning).
 struct UnitSymbols : x3::symbols<std::string> {
@@ -62,6 +63,7 @@ x3::rule<DomainRule, ast::Domain> const domain = "domain ('{a, b}' or 'lo..hi st
 x3::rule<SetDomainRule, ast::SetDomain> const setDomain = "set";
 x3::rule<RangeDomainRule, ast::RangeDomain> const rangeDomain = "range";
 import_type const import = "import";
+assign_type const assign = "NAME=VALUE";
 
 auto const ident_def = x3::lexeme[!keyword >> x3::raw[(x3::alpha | '_') >>
                                                      *(x3::alnum | '_')]];
@@ -87,10 +89,11 @@ auto const domain_def = setDomain | rangeDomain;
 auto const setDomain_def = '{' > (expr % ',') > '}';
 auto const rangeDomain_def = expr >> ".." > expr > -(kw("step") > expr);
 auto const import_def = kw("import") > string > ';';
+auto const assign_def = ident > '=' > expr;
 
 BOOST_SPIRIT_DEFINE(ident, number, expr, string, mulExpr, operand, unary, call,
                     paren, addTail, mulTail, unit, mulOperand, param, domain, setDomain,
-                    rangeDomain, import)
+                    rangeDomain, import, assign)
 
 } // namespace tessel::dsl::grammar
 

@@ -21,6 +21,10 @@ struct ParamInfo {
   SourceRange loc;
   /// Every value of the domain (ranges enumerated by step), in base units.
   std::vector<double> domainValues() const;
+  /// True when `v` lies in the domain (always when there is none).
+  bool inDomain(double v) const;
+  /// The domain as written with units: "{128, 256}", "1..8 step 1"; "" when none.
+  std::string domainText() const;
 };
 
 /// One storage level. Values are per instance; 0 means "unbounded/unspecified".

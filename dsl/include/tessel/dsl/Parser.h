@@ -16,6 +16,10 @@ bool parseHw(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
 bool parseWl(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
              ast::WlFile &out);
 
+/// Parses the whole of buffer `file` as `NAME = EXPR` (a `--param` argument).
+bool parseAssignment(const SourceManager &sm, uint32_t file, DiagnosticEngine &diags,
+                     ast::Let &out);
+
 } // namespace tessel::dsl
 
 #endif // TESSEL_DSL_PARSER_H

@@ -24,9 +24,12 @@ struct TensorInfo {
   std::vector<int64_t> shape;
   DType dtype = DType::Int8;
   Kind kind = Kind::Input;
+  /// Copies: the product of the enclosing `repeat` counts. A weight declared inside
+  /// `repeat 32` stands for 32 distinct weight tensors (one per layer).
+  int64_t count = 1;
   SourceRange loc;
   int64_t elements() const;
-  int64_t bytes() const; ///< rounded up to whole bytes
+  int64_t bytes() const; ///< one copy, rounded up to whole bytes
 };
 const char *tensorKindName(TensorInfo::Kind k);
 
@@ -64,11 +67,21 @@ struct OpInfo {
   std::string output;
   std::map<std::string, std::vector<int64_t>> attrs;
   int64_t macs = 0;  ///< multiply-accumulates per execution
-  int64_t ops = 0;   ///< other element operations per execution
+  /// Element operations that are not MACs, per execution: one per output element of an
+  /// elementwise operator or normalisation, plus one per element for a learned scale
+  /// and one for a shift, one per output element for a bias, one per score for softmax
+  /// inside attention, one per window element for pooling, one per gathered element
+  /// for embedding_bag (docs/language.md, "What is counted").
+  int64_t ops = 0;
   int64_t extraBytes = 0; ///< bytes gathered (embedding_bag) per execution
   int64_t count = 1; ///< executions (product of enclosing repeat counts)
   std::vector<EinsumForm> einsums; ///< the MAC work as einsums
   SourceRange loc;
+};
+
+/// Tensor bytes by kind.
+struct TensorBytes {
+  int64_t inputs = 0, activations = 0, weights = 0;
 };
 
 struct WlModel {
@@ -80,7 +93,18 @@ struct WlModel {
   SourceRange loc;
 
   const TensorInfo *tensor(const std::string &n) const;
+  /// Sum of MACs x count over every operator.
   int64_t totalMacs() const;
+  /// Sum of non-MAC element operations x count over every operator.
+  int64_t totalOps() const;
+  /// Learned parameters: weight elements x copies (repeat counts).
+  int64_t totalParams() const;
+  /// Bytes gathered by embedding_bag operators, x count.
+  int64_t gatheredBytes() const;
+  /// Bytes of every tensor by kind; `withRepeats` multiplies each by its copies.
+  TensorBytes tensorBytes(bool withRepeats) const;
+  /// Weight elements x copies of the weights created by operator `op`.
+  int64_t opParams(const OpInfo &op) const;
 };
 
 } // namespace tessel::dsl

@@ -102,6 +102,8 @@ LogicalResult EinsumOp::verify() {
   }
   if (getCombine() == CombineKind::Mac && getInputs().size() < 2)
     return emitOpError() << "'mac' needs at least two inputs";
+  if (getCombine() == CombineKind::Add && (getInputs().size() < 2 || !getReduce().empty()))
+    return emitOpError() << "'add' needs at least two inputs and no reduced dims";
   if (getMacs() != computeMacs())
     return emitOpError() << "macs " << getMacs() << " does not match the dims ("
                          << computeMacs() << ")";

@@ -156,6 +156,51 @@ public:
         Shape{op.getBatch(), static_cast<int64_t>(rows.size()) * op.getDim()});
   }
 
+  /// `result` when the optional per-channel operand `v` ([n] with n = result[axis]) fits.
+  Result withChannelOperand(Result result, Value v, int64_t axis, const char *what) {
+    if (failed(result) || !*result || !v)
+      return result;
+    std::optional<Shape> s = staticShape(v);
+    const Shape &out = **result;
+    if (!s)
+      return result;
+    if (axis < 0 || axis >= static_cast<int64_t>(out.size()) || *s != Shape{out[axis]})
+      return fail(std::string(what) + " " + shapeStr(*s) + " must be [" +
+                  (axis >= 0 && axis < static_cast<int64_t>(out.size())
+                       ? std::to_string(out[axis])
+                       : std::string("?")) +
+                  "], one value per entry of axis " + std::to_string(axis));
+    return result;
+  }
+
+  Result norm(NormOp op) {
+    std::optional<Shape> x = staticShape(op.getInput());
+    if (!x)
+      return std::optional<Shape>();
+    int64_t axis = op.getAxis();
+    if (axis < 0 || axis >= static_cast<int64_t>(x->size()))
+      return fail("axis " + std::to_string(axis) + " out of range for rank " +
+                  std::to_string(x->size()));
+    Result r = withChannelOperand(std::optional<Shape>(*x), op.getScale(), axis, "scale");
+    return withChannelOperand(r, op.getShift(), axis, "shift");
+  }
+
+  Result slice(SliceOp op) {
+    std::optional<Shape> x = staticShape(op.getInput());
+    if (!x)
+      return std::optional<Shape>();
+    int64_t dim = op.getDim(), start = op.getStart(), size = op.getSize();
+    if (dim < 0 || dim >= static_cast<int64_t>(x->size()))
+      return fail("dim " + std::to_string(dim) + " out of range for rank " +
+                  std::to_string(x->size()));
+    if (start < 0 || size < 1 || start + size > (*x)[dim])
+      return fail("slice [" + std::to_string(start) + ", " + std::to_string(start + size) +
+                  ") does not fit dim " + std::to_string(dim) + " of " + shapeStr(*x));
+    Shape out = *x;
+    out[dim] = size;
+    return std::optional<Shape>(out);
+  }
+
   Result concat(ConcatOp op) {
     SmallVector<Shape> shapes;
     for (Value v : op.getInputs()) {
@@ -194,15 +239,21 @@ FailureOr<std::optional<SmallVector<int64_t>>> tessel::wl::inferResultShape(Oper
   auto same = [&](Value v) -> Result { return staticShape(v); };
   return llvm::TypeSwitch<Operation *, Result>(op)
       .Case([&](Conv2DOp o) {
-        return inf.conv(o.getInput(), o.getWeight(), o.getStride(), o.getPad(),
-                        o.getDilation(), o.getGroups(), false);
+        return inf.withChannelOperand(inf.conv(o.getInput(), o.getWeight(), o.getStride(),
+                                               o.getPad(), o.getDilation(), o.getGroups(),
+                                               false),
+                                      o.getBias(), 1, "bias");
       })
       .Case([&](DepthwiseConv2DOp o) {
-        return inf.conv(o.getInput(), o.getWeight(), o.getStride(), o.getPad(),
-                        o.getDilation(), 1, true);
+        return inf.withChannelOperand(inf.conv(o.getInput(), o.getWeight(), o.getStride(),
+                                               o.getPad(), o.getDilation(), 1, true),
+                                      o.getBias(), 1, "bias");
       })
-      .Case([&](MatmulOp o) {
-        return inf.matmul(o.getLhs(), o.getRhs(), o.getTransposeB(), false);
+      .Case([&](MatmulOp o) -> Result {
+        Result r = inf.matmul(o.getLhs(), o.getRhs(), o.getTransposeB(), false);
+        if (failed(r) || !*r)
+          return r;
+        return inf.withChannelOperand(r, o.getBias(), (*r)->size() - 1, "bias");
       })
       .Case([&](BatchMatmulOp o) {
         return inf.matmul(o.getLhs(), o.getRhs(), o.getTransposeB(), true);
@@ -252,6 +303,8 @@ FailureOr<std::optional<SmallVector<int64_t>>> tessel::wl::inferResultShape(Oper
         return r;
       })
       .Case([&](ConcatOp o) { return inf.concat(o); })
+      .Case([&](NormOp o) { return inf.norm(o); })
+      .Case([&](SliceOp o) { return inf.slice(o); })
       .Default([&](Operation *) -> Result {
         return staticShape(op->getResult(0));
       });

@@ -49,6 +49,8 @@ LogicalResult EmbeddingBagOp::verify() { return verifyResultShape(*this); }
 LogicalResult FlattenOp::verify() { return verifyResultShape(*this); }
 LogicalResult ReshapeOp::verify() { return verifyResultShape(*this); }
 LogicalResult ConcatOp::verify() { return verifyResultShape(*this); }
+LogicalResult NormOp::verify() { return verifyResultShape(*this); }
+LogicalResult SliceOp::verify() { return verifyResultShape(*this); }
 
 OpFoldResult UnaryOp::fold(FoldAdaptor) {
   // `identity` with an unchanged type is a no-op.

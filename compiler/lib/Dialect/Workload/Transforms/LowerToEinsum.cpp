@@ -96,6 +96,25 @@ void copyCount(Operation *from, Value to) {
     to.getDefiningOp()->setAttr("count", count);
 }
 
+/// `mac` plus the optional `bias` of `op`: out[i...] = mac[i...] + bias[i_axis], an `add`
+/// einsum with one dim per axis of the result, named `dims` (no MACs), labelled
+/// `<label>.add_bias`.
+Value addBias(Operation *op, PatternRewriter &rw, StringRef label, Value mac, Value bias,
+              ArrayRef<std::string> dims, size_t axis) {
+  if (!bias)
+    return mac;
+  auto type = cast<RankedTensorType>(mac.getType());
+  EinsumBuilder e(op->getContext());
+  SmallVector<AffineExpr> idx;
+  for (auto [name, bound] : llvm::zip(dims, type.getShape()))
+    idx.push_back(e.dim(name, bound, false));
+  e.operand(mac, idx);
+  e.operand(bias, {idx[axis]});
+  Value v = e.build(rw, op->getLoc(), (label + ".add_bias").str(), type, idx, CombineKind::Add);
+  copyCount(op, v);
+  return v;
+}
+
 template <typename ConvLike>
 LogicalResult lowerConv(ConvLike op, PatternRewriter &rw, int64_t groups) {
   ArrayRef<int64_t> x = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
@@ -116,7 +135,7 @@ LogicalResult lowerConv(ConvLike op, PatternRewriter &rw, int64_t groups) {
   Value v = e.build(rw, op.getLoc(), op.getLabel(), op.getType(), {n, g * Kg + k, p, q},
                     CombineKind::Mac);
   copyCount(op, v);
-  rw.replaceOp(op, v);
+  rw.replaceOp(op, addBias(op, rw, op.getLabel(), v, op.getBias(), {"N", "K", "P", "Q"}, 1));
   return success();
 }
 
@@ -149,7 +168,7 @@ struct LowerMatmul : OpRewritePattern<MatmulLike> {
     int64_t K = a.back(), N = tb ? b[b.size() - 2] : b.back();
     EinsumBuilder e(op.getContext());
     Value v;
-    if (batched) {
+    if constexpr (batched) {
       ArrayRef<int64_t> lead = a.take_front(n - 2);
       AffineExpr B = e.dim("B", product(lead), false), m = e.dim("M", a[n - 2], false),
                  nn = e.dim("N", N, false), k = e.dim("K", K, true);
@@ -166,8 +185,16 @@ struct LowerMatmul : OpRewritePattern<MatmulLike> {
       e.operand(op.getRhs(), tb ? SmallVector<AffineExpr>{nn, k} : SmallVector<AffineExpr>{k, nn});
       v = e.build(rw, op.getLoc(), op.getLabel(), op.getType(), delinearize(m, lead, {nn}),
                   CombineKind::Mac);
+      copyCount(op, v);
+      // The bias einsum names the row axes M (or M0, M1, ...) and the column axis N.
+      SmallVector<std::string> dims;
+      for (size_t i = 0; i < lead.size(); ++i)
+        dims.push_back(lead.size() == 1 ? "M" : "M" + std::to_string(i));
+      dims.push_back("N");
+      v = addBias(op, rw, op.getLabel(), v, op.getBias(), dims, lead.size());
     }
-    copyCount(op, v);
+    if constexpr (batched)
+      copyCount(op, v);
     rw.replaceOp(op, v);
     return success();
   }

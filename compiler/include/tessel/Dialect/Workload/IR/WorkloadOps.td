@@ -63,20 +63,23 @@ def Wl_WeightOp : Wl_SourceOp<"weight", "weight"> {
 def Wl_Conv2DOp : Wl_Op<"conv2d"> {
   let summary = "2-D convolution (NCHW input, KCRS weight) with stride, dilation and groups";
   let description = [{
-    `pad` is symmetric per spatial axis; the weight has C/groups input channels.
+    `pad` is symmetric per spatial axis; the weight has C/groups input channels. The
+    optional `bias` `[K]` is added to every output element of its channel (no MACs).
 
     ```mlir
-    %c = wl.conv2d "conv1" %x, %w stride [2, 2] pad [3, 3] dilation [1, 1] groups 1
-        : tensor<1x3x224x224xi8>, tensor<64x3x7x7xi8> -> tensor<1x64x112x112xi8>
+    %c = wl.conv2d "conv1" %x, %w bias %b stride [2, 2] pad [3, 3] dilation [1, 1] groups 1
+        : tensor<1x3x224x224xi8>, tensor<64x3x7x7xi8>, tensor<64xi8> -> tensor<1x64x112x112xi8>
     ```
   }];
   let arguments = (ins StrAttr:$label, AnyRankedTensor:$input, AnyRankedTensor:$weight,
+                       Optional<AnyRankedTensor>:$bias,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$pad,
                        DenseI64ArrayAttr:$dilation, I64Attr:$groups);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $label $input `,` $weight `stride` $stride `pad` $pad `dilation` $dilation
-    `groups` $groups attr-dict `:` type($input) `,` type($weight) `->` type($result)
+    $label $input `,` $weight (`bias` $bias^)? `stride` $stride `pad` $pad
+    `dilation` $dilation `groups` $groups attr-dict
+    `:` type($input) `,` type($weight) (`,` type($bias)^)? `->` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -85,7 +88,7 @@ def Wl_DepthwiseConv2DOp : Wl_Op<"depthwise_conv2d"> {
   let summary = "Depthwise 2-D convolution (groups = input channels)";
   let description = [{
     Each input channel is convolved with `multiplier` filters; the weight is
-    `[C * multiplier, 1, R, S]`.
+    `[C * multiplier, 1, R, S]`; the optional `bias` is `[C * multiplier]`.
 
     ```mlir
     %d = wl.depthwise_conv2d "dw" %x, %w stride [1, 1] pad [1, 1] dilation [1, 1]
@@ -93,12 +96,14 @@ def Wl_DepthwiseConv2DOp : Wl_Op<"depthwise_conv2d"> {
     ```
   }];
   let arguments = (ins StrAttr:$label, AnyRankedTensor:$input, AnyRankedTensor:$weight,
+                       Optional<AnyRankedTensor>:$bias,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$pad,
                        DenseI64ArrayAttr:$dilation);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $label $input `,` $weight `stride` $stride `pad` $pad `dilation` $dilation attr-dict
-    `:` type($input) `,` type($weight) `->` type($result)
+    $label $input `,` $weight (`bias` $bias^)? `stride` $stride `pad` $pad
+    `dilation` $dilation attr-dict
+    `:` type($input) `,` type($weight) (`,` type($bias)^)? `->` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -107,18 +112,20 @@ def Wl_MatmulOp : Wl_Op<"matmul"> {
   let summary = "Matrix product over the last axis of the lhs";
   let description = [{
     The lhs `[..., K]` is flattened to `[M, K]`; the rhs is `[K, N]` (or `[N, K]` with
-    `transpose_b`); the result is the lhs shape with the last axis replaced by N.
+    `transpose_b`); the result is the lhs shape with the last axis replaced by N. The
+    optional `bias` `[N]` is added to every row (no MACs).
 
     ```mlir
-    %y = wl.matmul "fc" %x, %w : tensor<1x2048xi8>, tensor<2048x1000xi8> -> tensor<1x1000xi8>
+    %y = wl.matmul "fc" %x, %w bias %b
+        : tensor<1x2048xi8>, tensor<2048x1000xi8>, tensor<1000xi8> -> tensor<1x1000xi8>
     ```
   }];
   let arguments = (ins StrAttr:$label, AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
-                       UnitAttr:$transpose_b);
+                       Optional<AnyRankedTensor>:$bias, UnitAttr:$transpose_b);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $label $lhs `,` $rhs (`transpose_b` $transpose_b^)? attr-dict
-    `:` type($lhs) `,` type($rhs) `->` type($result)
+    $label $lhs `,` $rhs (`bias` $bias^)? (`transpose_b` $transpose_b^)? attr-dict
+    `:` type($lhs) `,` type($rhs) (`,` type($bias)^)? `->` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -177,6 +184,30 @@ def Wl_UnaryOp : Wl_Op<"unary"> {
   let assemblyFormat = "$kind $label $input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
+}
+
+def Wl_NormOp : Wl_Op<"norm", [AttrSizedOperandSegments]> {
+  let summary = "Batch, layer or RMS normalisation with an optional learned scale and shift";
+  let description = [{
+    Normalises along `axis` groups of the input (batchnorm: per channel, axis 1 of NCHW;
+    layernorm and rmsnorm: over the last axis, `axis` = rank - 1), then multiplies by
+    `scale` and adds `shift` when present; both are `[input dim at axis]`.
+
+    ```mlir
+    %n = wl.norm layernorm "ln" %x scale %g shift %b axis 2
+        : tensor<1x128x768xf16> scale tensor<768xf16> shift tensor<768xf16>
+          -> tensor<1x128x768xf16>
+    ```
+  }];
+  let arguments = (ins Wl_NormKind:$kind, StrAttr:$label, AnyRankedTensor:$input,
+                       Optional<AnyRankedTensor>:$scale, Optional<AnyRankedTensor>:$shift,
+                       I64Attr:$axis);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $kind $label $input (`scale` $scale^)? (`shift` $shift^)? `axis` $axis attr-dict
+    `:` type($input) (`scale` type($scale)^)? (`shift` type($shift)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
 }
 
 def Wl_BinaryOp : Wl_Op<"binary"> {
@@ -289,6 +320,24 @@ def Wl_ReshapeOp : Wl_Op<"reshape"> {
   let hasFolder = 1;
 }
 
+def Wl_SliceOp : Wl_Op<"slice"> {
+  let summary = "The `size` consecutive entries from `start` along axis `dim`";
+  let description = [{
+    ```mlir
+    %last = wl.slice "last" %h dim 1 start 127 size 1
+        : tensor<1x128x768xf16> -> tensor<1x1x768xf16>
+    ```
+  }];
+  let arguments = (ins StrAttr:$label, AnyRankedTensor:$input, I64Attr:$dim, I64Attr:$start,
+                       I64Attr:$size);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $label $input `dim` $dim `start` $start `size` $size attr-dict
+    `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Wl_ConcatOp : Wl_Op<"concat"> {
   let summary = "Concatenation along one axis";
   let description = [{
@@ -311,8 +360,10 @@ def Wl_EinsumOp : Wl_Op<"einsum"> {
     (constant offsets model padding; the `gather` kind marks a data-dependent first
     index of the input). `reduce` lists the dims that do not index the output.
     `combine` is `mac` (output += product of inputs), `max`/`sum` (a reduction of one
-    input) or `gather`. `macs` is the product of the bounds for `mac` and 0 otherwise;
-    the verifier checks it. `bytes` carries extra memory traffic (embedding gathers).
+    input), `gather`, or `add` (output = sum of the inputs, no reduction: a bias added
+    to a MAC result, broadcast through its map). `macs` is the product of the bounds
+    for `mac` and 0 otherwise; the verifier checks it. `bytes` carries extra memory
+    traffic (embedding gathers).
 
     ```mlir
     %y = wl.einsum "fc" (%x, %w) dims ["M", "N", "K"] bounds [1, 1000, 2048] reduce ["K"]
