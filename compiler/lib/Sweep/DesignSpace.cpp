@@ -71,7 +71,8 @@ Result<ParamOverride, ArgError> parseParamOverride(std::string_view arg) {
   o.text = std::string(arg);
   size_t eq = arg.find('=');
   if (eq == std::string_view::npos)
-    return fail(0, "expected NAME=VALUES", "e.g. --param rows=8,12,16 or --param glb=64KiB..256KiB:64KiB");
+    return fail(0, "expected NAME=VALUES",
+                "e.g. --param rows=8,12,16 or --param glb=64KiB..256KiB:64KiB");
   if (eq == 0 || !isIdentStart(arg[0]))
     return fail(1, "expected a parameter name before '='");
   for (size_t i = 0; i < eq; ++i)
@@ -125,8 +126,8 @@ Result<ParamOverride, ArgError> parseParamOverride(std::string_view arg) {
   if (withUnit) {
     for (const ParsedQuantity &q : qs) {
       if (!q.hasUnit)
-        return fail(q.begin + 1, "this value has no unit but another is " +
-                                     dsl::describeDim(withUnit->dim),
+        return fail(q.begin + 1,
+                    "this value has no unit but another is " + dsl::describeDim(withUnit->dim),
                     "give every value a unit, e.g. " + dsl::exampleUnits(withUnit->dim));
       if (q.dim != withUnit->dim)
         return fail(q.unitBegin + 1, "this value is " + dsl::describeDim(q.dim) +
@@ -193,8 +194,8 @@ ParamAxis axisOfDomain(const dsl::ParamInfo &p, const dsl::SourceManager *sm) {
 }
 
 bool sameDomain(const ParamAxis &a, const ParamAxis &b) {
-  return a.dim == b.dim && a.values == b.values && a.continuous == b.continuous &&
-         a.lo == b.lo && a.hi == b.hi;
+  return a.dim == b.dim && a.values == b.values && a.continuous == b.continuous && a.lo == b.lo &&
+         a.hi == b.hi;
 }
 
 } // namespace
@@ -276,7 +277,8 @@ Result<std::vector<DesignPoint>> enumeratePoints(const DesignSpace &space, uint6
              a.name + "=LO..HI:STEP";
   uint64_t n = space.cartesianSize();
   if (n > limit)
-    return "the design space has " + (n == UINT64_MAX ? std::string("more than 2^64") : std::to_string(n)) +
+    return "the design space has " +
+           (n == UINT64_MAX ? std::string("more than 2^64") : std::to_string(n)) +
            " points (the limit is " + std::to_string(limit) +
            "): sample it with --sample N, or narrow it with --param";
   std::vector<DesignPoint> points;

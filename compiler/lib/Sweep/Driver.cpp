@@ -45,10 +45,10 @@ bool fileExists(const std::string &path) {
 
 /// Records of `path` that belong to this sweep, finalised for the current options; warns
 /// about dropped lines. Records of points outside the sweep are an error.
-Result<std::vector<Record>>
-loadFinished(const std::string &path, const std::vector<DesignPoint> &points,
-             const std::unordered_map<std::string, size_t> &byKey, const RunOptions &options,
-             std::ostream &err) {
+Result<std::vector<Record>> loadFinished(const std::string &path,
+                                         const std::vector<DesignPoint> &points,
+                                         const std::unordered_map<std::string, size_t> &byKey,
+                                         const RunOptions &options, std::ostream &err) {
   Result<ResultsFileContents> contents = readResultsFile(path);
   if (!contents)
     return contents.error();
@@ -61,8 +61,7 @@ loadFinished(const std::string &path, const std::vector<DesignPoint> &points,
            "evaluated again)\n";
   for (const SourcedRecord &s : contents->records)
     if (!byKey.count(s.record.key))
-      return path + ":" + std::to_string(s.line) + ": error: the record of point '" +
-             s.record.key +
+      return path + ":" + std::to_string(s.line) + ": error: the record of point '" + s.record.key +
              "' is not part of this sweep; resume with the same --param, --sample, --seed "
              "and --shard options, or write to a new file";
   Result<std::vector<SourcedRecord>> unique = uniqueByKey(std::move(contents->records));
@@ -185,8 +184,9 @@ Result<SweepOutcome> runSweep(const RunOptions &options, const std::vector<Desig
       outcome.records.push_back(std::move(r));
     }
   };
-  unsigned n = std::max(1u, std::min<unsigned>(options.threads,
-                                               static_cast<unsigned>(std::max<size_t>(todo.size(), 1))));
+  unsigned n =
+      std::max(1u, std::min<unsigned>(options.threads,
+                                      static_cast<unsigned>(std::max<size_t>(todo.size(), 1))));
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < n; ++i)
     pool.emplace_back(worker);

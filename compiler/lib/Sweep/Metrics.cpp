@@ -161,7 +161,8 @@ Result<Constraint, ArgError> parseConstraint(std::string_view arg) {
   if (!m)
     return fail(b + 1, "unknown metric '" + name + "'",
                 dsl::didYouMean(name, metricNames(),
-                                "metrics: latency, energy, area, power, edp, energy_per_inference, cycles, utilization"));
+                                "metrics: latency, energy, area, power, edp, energy_per_inference, "
+                                "cycles, utilization"));
   c.metric = *m;
   skipBlanks(arg, pos);
   std::string_view rest = arg.substr(pos);
@@ -187,12 +188,14 @@ Result<Constraint, ArgError> parseConstraint(std::string_view arg) {
     return fail(pos + 1, std::string("unexpected '") + arg[pos] + "' after the bound");
   bool plainOk = want.dimensionless() || c.metric == Metric::Cycles || c.metric == Metric::Edp;
   if (!q->hasUnit && !plainOk)
-    return fail(q->begin + 1, std::string(metricName(c.metric)) + " is " + dsl::describeDim(want) +
-                                  "; give the bound a unit",
+    return fail(q->begin + 1,
+                std::string(metricName(c.metric)) + " is " + dsl::describeDim(want) +
+                    "; give the bound a unit",
                 "e.g. " + dsl::exampleUnits(want));
   if (q->hasUnit && q->dim != want)
-    return fail(q->unitBegin + 1, "this bound is " + dsl::describeDim(q->dim) + ", but " +
-                                      metricName(c.metric) + " is " + dsl::describeDim(want),
+    return fail(q->unitBegin + 1,
+                "this bound is " + dsl::describeDim(q->dim) + ", but " + metricName(c.metric) +
+                    " is " + dsl::describeDim(want),
                 c.metric == Metric::Edp ? "give EDP as a plain number in J*s"
                 : want.dimensionless()  ? "give a plain number"
                                         : "use a unit such as " + dsl::exampleUnits(want));

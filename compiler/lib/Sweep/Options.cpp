@@ -12,7 +12,8 @@ const std::vector<OptionHelp> &sweepOptionHelp() {
       {"resume", "", "Continue the sweep recorded in -o FILE: finished points are kept"},
       {"overwrite", "", "Replace an existing -o FILE"},
       {"workload", "FILE[:WEIGHT]", "A workload and its weight (repeatable)"},
-      {"param", "NAME=VALUES", "Sweep NAME over v1,v2,... or LO..HI:STEP (units allowed; repeatable)"},
+      {"param", "NAME=VALUES",
+       "Sweep NAME over v1,v2,... or LO..HI:STEP (units allowed; repeatable)"},
       {"sample", "N", "Evaluate N sampled points instead of the whole product"},
       {"sample-method", "M", "lhs (Latin hypercube, default) or random"},
       {"seed", "S", "Seed of --sample (default 1)"},
@@ -47,7 +48,8 @@ Result<uint64_t, ArgError> positive(const std::string &option, const std::string
 }
 
 bool endsWith(const std::string &s, const std::string &suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Result<WeightedWorkload, ArgError> parseWorkload(const std::string &arg) {
@@ -67,8 +69,7 @@ Result<WeightedWorkload, ArgError> parseWorkload(const std::string &arg) {
 } // namespace
 
 Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> &positional,
-                                                 const ArgValues &values,
-                                                 bool stderrIsTerminal) {
+                                                 const ArgValues &values, bool stderrIsTerminal) {
   SweepOptions o;
   for (const std::string &p : positional) {
     if (endsWith(p, ".hw")) {
@@ -95,7 +96,7 @@ Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> 
     return plainError("no .hw file given", "usage: tessel sweep ARCH.hw MODEL.wl [options]");
   if (o.workloads.empty())
     return plainError("no workload given",
-                    "name a .wl file, or several with --workload FILE:WEIGHT");
+                      "name a .wl file, or several with --workload FILE:WEIGHT");
 
   if (const std::string *v = last(values, "o"))
     o.run.output = *v;

@@ -62,10 +62,10 @@ std::string Progress::statusLine() const {
   char buf[64];
   std::string s = std::to_string(doneCount) + "/" + std::to_string(total) + " points";
   std::snprintf(buf, sizeof buf, " (%.0f%%)",
-                total ? 100.0 * static_cast<double>(doneCount) / static_cast<double>(total) : 100.0);
+                total ? 100.0 * static_cast<double>(doneCount) / static_cast<double>(total)
+                      : 100.0);
   s += buf;
-  double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (newCount && elapsed > 0) {
     double rate = static_cast<double>(newCount) / elapsed;
     std::snprintf(buf, sizeof buf, ", %.3g points/s", rate);

@@ -33,10 +33,23 @@ Json namedValues(const NamedValues &values, bool asParams) {
 }
 
 const std::set<std::string> &knownFields() {
-  static const std::set<std::string> known = {
-      "schema", "point", "key", "params", "status", "reason", "violations", "latency_s",
-      "cycles", "energy_j", "energy_by_level_j", "area_mm2", "power_w", "utilization", "macs",
-      "inferences", "layers"};
+  static const std::set<std::string> known = {"schema",
+                                              "point",
+                                              "key",
+                                              "params",
+                                              "status",
+                                              "reason",
+                                              "violations",
+                                              "latency_s",
+                                              "cycles",
+                                              "energy_j",
+                                              "energy_by_level_j",
+                                              "area_mm2",
+                                              "power_w",
+                                              "utilization",
+                                              "macs",
+                                              "inferences",
+                                              "layers"};
   return known;
 }
 
@@ -171,7 +184,6 @@ LayerResult getLayer(const Json &o) {
   return l;
 }
 
-
 Record recordOf(const Json &j) {
   if (!j.is_object())
     throw FieldError{"", "a record must be a JSON object"};
@@ -274,13 +286,12 @@ bool isFinite(const Record &r) {
   if (!named(r.params) || !std::isfinite(r.inferences))
     return false;
   if (const auto &t = r.totals)
-    if (!std::isfinite(t->latencyS) || !std::isfinite(t->energyJ) ||
-        !std::isfinite(t->areaMm2) || !std::isfinite(t->powerW) ||
-        !std::isfinite(t->utilization) || !named(t->energyByLevelJ))
+    if (!std::isfinite(t->latencyS) || !std::isfinite(t->energyJ) || !std::isfinite(t->areaMm2) ||
+        !std::isfinite(t->powerW) || !std::isfinite(t->utilization) || !named(t->energyByLevelJ))
       return false;
   for (const LayerResult &l : r.layers)
-    if (!std::isfinite(l.latencyS) || !std::isfinite(l.energyJ) ||
-        !std::isfinite(l.utilization) || !named(l.energyByLevelJ))
+    if (!std::isfinite(l.latencyS) || !std::isfinite(l.energyJ) || !std::isfinite(l.utilization) ||
+        !named(l.energyByLevelJ))
       return false;
   return true;
 }

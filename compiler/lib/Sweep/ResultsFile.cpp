@@ -110,9 +110,7 @@ Result<AppendFile> AppendFile::open(const std::string &path) {
   return AppendFile(fd, path);
 }
 
-AppendFile::AppendFile(AppendFile &&o) noexcept : fd(o.fd), path(std::move(o.path)) {
-  o.fd = -1;
-}
+AppendFile::AppendFile(AppendFile &&o) noexcept : fd(o.fd), path(std::move(o.path)) { o.fd = -1; }
 
 AppendFile &AppendFile::operator=(AppendFile &&o) noexcept {
   std::swap(fd, o.fd);

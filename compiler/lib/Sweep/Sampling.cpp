@@ -38,8 +38,8 @@ private:
 double valueAt(const ParamAxis &a, double u) {
   if (a.continuous)
     return canonicalValue(a.lo + u * (a.hi - a.lo));
-  size_t k = std::min(static_cast<size_t>(u * static_cast<double>(a.values.size())),
-                      a.values.size() - 1);
+  size_t k =
+      std::min(static_cast<size_t>(u * static_cast<double>(a.values.size())), a.values.size() - 1);
   return a.values[k];
 }
 

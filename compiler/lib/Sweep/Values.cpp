@@ -34,9 +34,7 @@ std::string formatValue(double v) {
 namespace {
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isUnitStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool isUnitChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/';
-}
+bool isUnitChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/'; }
 } // namespace
 
 Result<ParsedQuantity, ArgError> parseQuantity(std::string_view text, size_t &pos,

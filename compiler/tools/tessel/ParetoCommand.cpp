@@ -18,7 +18,8 @@ const CommandSpec kParetoSpec = {
     "energy_per_inference, cycles. A corrupt line is an error (file:line:col); an incomplete\n"
     "last line (a sweep still running or interrupted) is skipped with a warning.\n"
     "Exit status: 0 on success, 1 on bad options or input. See docs/sweep.md.",
-    {{"objectives", "LIST", "Objectives to minimise, e.g. energy,latency,area (default energy,latency)"},
+    {{"objectives", "LIST",
+      "Objectives to minimise, e.g. energy,latency,area (default energy,latency)"},
      {"constraint", "EXPR", "Only points meeting EXPR, e.g. 'area<=4mm2' (repeatable)"},
      {"csv", "FILE", "Also write the rows as CSV (SI units, full precision)"},
      {"all", "", "List every point with the front marked, not only the front"}},

@@ -35,7 +35,8 @@ std::string reference(const RunOptions &base = {}) {
   o.output = tempPath("reference.jsonl");
   o.threads = 1;
   std::ostringstream out, err;
-  auto r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  auto r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE(r);
   return readText(o.output);
 }
@@ -56,8 +57,8 @@ TEST_CASE("the results file is the same whatever the thread count", "[sweep][dri
     o.output = tempPath("threads.jsonl");
     o.threads = threads;
     std::ostringstream out, err;
-    auto r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p, 300); },
-                      out, err);
+    auto r = runSweep(
+        o, points(), [](const DesignPoint &p) { return fakeEvaluate(p, 300); }, out, err);
     REQUIRE(r);
     CHECK(r->complete);
     CHECK(r->evaluated == 32);
@@ -68,8 +69,8 @@ TEST_CASE("the results file is the same whatever the thread count", "[sweep][dri
   RunOptions o;
   o.threads = 4;
   std::ostringstream out, err;
-  REQUIRE(runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p, 300); }, out,
-                   err));
+  REQUIRE(runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p, 300); }, out, err));
   CHECK(out.str() == ref);
 }
 
@@ -79,7 +80,8 @@ TEST_CASE("records: constraints, errors, detail", "[sweep][driver]") {
   o.constraints = {*parseConstraint("area<=1.5mm2"), *parseConstraint("latency<=50ms")};
   o.detail = true;
   std::ostringstream out, err;
-  auto r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  auto r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE(r);
   size_t violating = 0, failed = 0;
   for (const Record &rec : r->records) {
@@ -103,7 +105,8 @@ TEST_CASE("records: constraints, errors, detail", "[sweep][driver]") {
   // Without --detail the layers are dropped.
   o.detail = false;
   o.overwrite = true;
-  r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE(r);
   CHECK(readText(o.output).find("\"layers\"") == std::string::npos);
 
@@ -136,7 +139,8 @@ TEST_CASE("an existing file needs --resume or --overwrite", "[sweep][driver]") {
   o.output = tempPath("exists.jsonl");
   std::ofstream(o.output) << "precious\n";
   std::ostringstream out, err;
-  auto r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  auto r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE_FALSE(r);
   CHECK(r.error() == "'" + o.output +
                          "' exists: pass --resume to continue that sweep, or --overwrite to "
@@ -144,7 +148,8 @@ TEST_CASE("an existing file needs --resume or --overwrite", "[sweep][driver]") {
   CHECK(readText(o.output) == "precious\n");
   o.output = "-";
   o.resume = true;
-  r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE_FALSE(r);
   CHECK(r.error() == "--resume needs a results file (-o FILE)");
 }
@@ -201,14 +206,14 @@ TEST_CASE("resume skips finished points and drops damaged lines", "[sweep][drive
 
   // Resuming with new constraints judges the old records again.
   o.constraints = {*parseConstraint("area<=1.5mm2")};
-  REQUIRE(runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err));
+  REQUIRE(runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err));
   RunOptions fresh;
   fresh.constraints = o.constraints;
   CHECK(readText(path) == reference(fresh));
 }
 
-TEST_CASE("resume refuses files of another sweep or with conflicting records",
-          "[sweep][driver]") {
+TEST_CASE("resume refuses files of another sweep or with conflicting records", "[sweep][driver]") {
   std::vector<std::string> refLines = lines(reference());
   std::string path = tempPath("foreign.jsonl");
   std::vector<DesignPoint> some = points();
@@ -218,7 +223,8 @@ TEST_CASE("resume refuses files of another sweep or with conflicting records",
   o.output = path;
   o.resume = true;
   std::ostringstream out, err;
-  auto r = runSweep(o, some, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  auto r = runSweep(
+      o, some, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE_FALSE(r);
   CHECK(r.error() == path + ":2: error: the record of point 'cols=14,glb=524288,rows=12' is "
                             "not part of this sweep; resume with the same --param, --sample, "
@@ -228,7 +234,8 @@ TEST_CASE("resume refuses files of another sweep or with conflicting records",
   Record changed = *parseRecordLine(refLines[1]);
   changed.totals->areaMm2 += 1;
   REQUIRE(writeLinesAtomically(path, {refLines[1], recordToJsonLine(changed)}));
-  r = runSweep(o, some, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  r = runSweep(
+      o, some, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE_FALSE(r);
   CHECK(r.error().find(path + ":2: error: conflicting results for point") == 0);
 }
@@ -257,7 +264,8 @@ TEST_CASE("a cancelled sweep keeps its finished points and resumes", "[sweep][dr
   CHECK(lines(readText(o.output)).size() == r->evaluated);
   cancel = false;
   o.resume = true;
-  r = runSweep(o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
+  r = runSweep(
+      o, points(), [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err);
   REQUIRE(r);
   CHECK(r->complete);
   CHECK(readText(o.output) == ref);
@@ -295,7 +303,8 @@ TEST_CASE("progress and verbose output", "[sweep][driver]") {
   std::ostringstream out, err;
   std::vector<DesignPoint> few = points();
   few.resize(3);
-  REQUIRE(runSweep(o, few, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err));
+  REQUIRE(runSweep(
+      o, few, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err));
   std::string e = err.str();
   CHECK(e.find("[1/3] cols=8,glb=524288,rows=4: valid, latency 156.2 ms, energy 17.25 mJ, "
                "area 0.64 mm2\n") != std::string::npos);

@@ -15,8 +15,8 @@ DesignSpace fakeSpace() {
   DesignSpace s;
   s.axes.push_back({"rows", dsl::Dim::none(), {4, 8, 12, 16}, false, 0, 0, "test"});
   s.axes.push_back({"cols", dsl::Dim::none(), {8, 14}, false, 0, 0, "test"});
-  s.axes.push_back({"glb", dsl::dimBits(), {524288, 1048576, 1572864, 2097152}, false, 0, 0,
-                    "test"});
+  s.axes.push_back(
+      {"glb", dsl::dimBits(), {524288, 1048576, 1572864, 2097152}, false, 0, 0, "test"});
   return s;
 }
 
@@ -50,10 +50,24 @@ Record fakeEvaluate(const DesignPoint &p, int sleepMicros) {
   t.powerW = t.energyJ / t.latencyS;
   t.utilization = 0.5 + 0.01 * rows;
   r.totals = t;
-  r.layers.push_back({"conv1", 1, t.latencyS / 3, t.energyJ / 3, t.utilization, t.macs / 3,
-                      {{"DRAM", dram / 3}}, "", ""});
-  r.layers.push_back({"fc", 2, t.latencyS / 3, t.energyJ / 3, t.utilization, t.macs / 3,
-                      {{"DRAM", dram / 3}}, "DRAM[k4] GLB[c8] PE[x:k14]", ""});
+  r.layers.push_back({"conv1",
+                      1,
+                      t.latencyS / 3,
+                      t.energyJ / 3,
+                      t.utilization,
+                      t.macs / 3,
+                      {{"DRAM", dram / 3}},
+                      "",
+                      ""});
+  r.layers.push_back({"fc",
+                      2,
+                      t.latencyS / 3,
+                      t.energyJ / 3,
+                      t.utilization,
+                      t.macs / 3,
+                      {{"DRAM", dram / 3}},
+                      "DRAM[k4] GLB[c8] PE[x:k14]",
+                      ""});
   return r;
 }
 

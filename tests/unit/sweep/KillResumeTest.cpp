@@ -49,8 +49,8 @@ void runAndKill(const std::string &path, size_t more) {
     o.resume = true;
     o.threads = 3;
     std::ostringstream out, err;
-    auto r = runSweep(o, points(),
-                      [](const DesignPoint &p) { return test::fakeEvaluate(p, 40000); }, out, err);
+    auto r = runSweep(
+        o, points(), [](const DesignPoint &p) { return test::fakeEvaluate(p, 40000); }, out, err);
     ::_exit(r ? 0 : 3);
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -72,8 +72,8 @@ TEST_CASE("a sweep killed with SIGKILL resumes to the same file", "[sweep][drive
     RunOptions o;
     o.output = refPath;
     std::ostringstream out, err;
-    REQUIRE(runSweep(o, points(), [](const DesignPoint &p) { return test::fakeEvaluate(p); }, out,
-                     err));
+    REQUIRE(runSweep(
+        o, points(), [](const DesignPoint &p) { return test::fakeEvaluate(p); }, out, err));
   }
   std::string path = test::tempPath("killed.jsonl");
   std::set<std::string> kept;
@@ -91,8 +91,8 @@ TEST_CASE("a sweep killed with SIGKILL resumes to the same file", "[sweep][drive
   o.resume = true;
   o.threads = 2;
   std::ostringstream out, err;
-  auto r = runSweep(o, points(), [](const DesignPoint &p) { return test::fakeEvaluate(p, 1000); },
-                    out, err);
+  auto r = runSweep(
+      o, points(), [](const DesignPoint &p) { return test::fakeEvaluate(p, 1000); }, out, err);
   REQUIRE(r);
   CHECK(r->resumed == kept.size());
   CHECK(r->evaluated == 32 - kept.size());

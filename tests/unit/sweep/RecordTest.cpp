@@ -104,8 +104,9 @@ TEST_CASE("record lines that are not records", "[sweep][record]") {
   };
   const std::string ok = recordToJsonLine(sample());
   const Case cases[] = {
-      {"{\"schema\":1,", 13, "invalid JSON: syntax error while parsing object key - unexpected "
-                             "end of input; expected string literal"},
+      {"{\"schema\":1,", 13,
+       "invalid JSON: syntax error while parsing object key - unexpected "
+       "end of input; expected string literal"},
       {"[1,2]", 0, "a record must be a JSON object"},
       {"{\"point\":1}", 0, "missing field \"schema\""},
       {"{\"schema\":3}", 2, "record schema 3 is not supported (this tessel reads schema 1)"},

@@ -34,7 +34,8 @@ TEST_CASE("reading a results file: records, corrupt lines, a torn last line", "[
   REQUIRE(f.corrupt.size() == 1);
   CHECK(f.corrupt[0].line == 3);
   CHECK(f.corrupt[0].column == 3);
-  CHECK(formatLineIssue("r.jsonl", f.corrupt[0], "warning").rfind("r.jsonl:3:3: warning: invalid JSON", 0) == 0);
+  CHECK(formatLineIssue("r.jsonl", f.corrupt[0], "warning")
+            .rfind("r.jsonl:3:3: warning: invalid JSON", 0) == 0);
   REQUIRE(f.torn);
   CHECK(f.torn->line == 5);
 
@@ -67,7 +68,8 @@ TEST_CASE("atomic rewrites and appends", "[sweep][file]") {
   CHECK(bad.error().find("cannot create") != std::string::npos);
   auto missing = readResultsFile("/nonexistent-dir/x.jsonl");
   REQUIRE_FALSE(missing);
-  CHECK(missing.error() == "/nonexistent-dir/x.jsonl: error: cannot read: No such file or directory");
+  CHECK(missing.error() ==
+        "/nonexistent-dir/x.jsonl: error: cannot read: No such file or directory");
 }
 
 TEST_CASE("joining records by key", "[sweep][file]") {

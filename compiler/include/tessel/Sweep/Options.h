@@ -48,8 +48,7 @@ using ArgValues = std::map<std::string, std::vector<std::string>>;
 /// Builds the options from the positional arguments (ARCH.hw, then .wl files of weight 1) and
 /// option values. `stderrIsTerminal` turns the progress display on unless --quiet.
 Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> &positional,
-                                                 const ArgValues &values,
-                                                 bool stderrIsTerminal);
+                                                 const ArgValues &values, bool stderrIsTerminal);
 
 /// The design points the options select from `params` (the .hw's and .wl's, in order):
 /// the cartesian product of the domains with --param overrides, or a --sample, then --shard.

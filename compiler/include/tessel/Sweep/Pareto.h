@@ -38,9 +38,9 @@ std::vector<std::vector<double>> objectiveRows(const std::vector<const Record *>
 void printTable(std::ostream &os, const std::vector<TableRow> &rows,
                 const std::vector<Metric> &objectives, bool markFront);
 
-/// Writes CSV (fields quoted as in RFC 4180, '\n' line ends): point, key, params, status, reason, every metric in SI units with
-/// full precision (latency_s, energy_j, area_mm2, power_w, edp_js, energy_per_inference_j,
-/// cycles, utilization) and, with `markFront`, on_front (1/0).
+/// Writes CSV (fields quoted as in RFC 4180, '\n' line ends): point, key, params, status, reason,
+/// every metric in SI units with full precision (latency_s, energy_j, area_mm2, power_w, edp_js,
+/// energy_per_inference_j, cycles, utilization) and, with `markFront`, on_front (1/0).
 void writeCsv(std::ostream &os, const std::vector<TableRow> &rows, bool markFront);
 
 /// What `tessel pareto` (and the end of a sweep) shows.

@@ -28,8 +28,8 @@ struct Totals {
   double energyJ = 0;
   NamedValues energyByLevelJ; ///< e.g. {"DRAM", ...}, {"GLB", ...}, {"mac", ...}
   double areaMm2 = 0;
-  double powerW = 0;          ///< average power over the run
-  double utilization = 0;     ///< MAC-unit utilisation in [0, 1]
+  double powerW = 0;      ///< average power over the run
+  double utilization = 0; ///< MAC-unit utilisation in [0, 1]
   int64_t macs = 0;
   bool operator==(const Totals &) const = default;
 };
@@ -51,9 +51,9 @@ struct LayerResult {
 /// The result of one design point. A record must be a pure function of its point (no wall
 /// times, thread ids or host names), so that files are identical whatever the thread count.
 struct Record {
-  uint64_t point = 0;  ///< DesignPoint::index
-  std::string key;     ///< pointKey(params)
-  ParamValues params;  ///< sorted by name, base units
+  uint64_t point = 0; ///< DesignPoint::index
+  std::string key;    ///< pointKey(params)
+  ParamValues params; ///< sorted by name, base units
   /// Why the point could not be evaluated (e.g. no valid mapping); empty when it was.
   std::string error;
   /// The result constraints it violates, in their canonical text (e.g. "area<=4mm2"); only

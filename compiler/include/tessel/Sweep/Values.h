@@ -20,10 +20,10 @@ std::string formatValue(double v);
 
 /// A number with an optional unit, as parsed from command-line text.
 struct ParsedQuantity {
-  double value = 0;   ///< in base units (bits, Hz, s, J, m2, W ...)
-  dsl::Dim dim;       ///< Dim::none() for a plain number
+  double value = 0; ///< in base units (bits, Hz, s, J, m2, W ...)
+  dsl::Dim dim;     ///< Dim::none() for a plain number
   bool hasUnit = false;
-  size_t begin = 0;   ///< offset of the number in the text
+  size_t begin = 0;     ///< offset of the number in the text
   size_t unitBegin = 0; ///< offset of the unit (== end of the number when there is none)
 };
 
