@@ -78,11 +78,23 @@ std::string readText(const std::string &path) {
   return ss.str();
 }
 
+namespace {
+/// The test process's temporary directory, removed when the process exits normally (forked
+/// children leave with _exit and do not remove it).
+struct TempDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("tessel-sweep-tests-" + std::to_string(::getpid()));
+  TempDir() { std::filesystem::create_directories(path); }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+} // namespace
+
 std::string tempPath(const std::string &name) {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("tessel-sweep-tests-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::filesystem::path p = dir / name;
+  static TempDir dir;
+  std::filesystem::path p = dir.path / name;
   std::filesystem::remove(p);
   return p.string();
 }
