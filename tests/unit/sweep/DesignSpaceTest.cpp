@@ -55,7 +55,7 @@ TEST_CASE("quantities with units", "[sweep][values]") {
   CHECK(q.error().column == 1);
 }
 
-TEST_CASE("--param overrides: sets, stepped and continuous ranges", "[sweep][param]") {
+TEST_CASE("param overrides: sets, stepped and continuous ranges", "[sweep][param]") {
   auto o = parseParamOverride("rows=8,12,16");
   REQUIRE(o);
   CHECK(o->axis.name == "rows");
@@ -78,7 +78,7 @@ TEST_CASE("--param overrides: sets, stepped and continuous ranges", "[sweep][par
   CHECK(o->axis.hi == 1e9);
 }
 
-TEST_CASE("--param errors point at the column", "[sweep][param]") {
+TEST_CASE("param override errors point at the column", "[sweep][param]") {
   struct Case {
     const char *arg;
     size_t column;
