@@ -200,7 +200,8 @@ void readAnswer(const json &doc, int64_t id, const Problem &problem, const Arch 
   report = CostReport{};
   report.valid = valid.get<bool>();
   if (!report.valid) {
-    checkKeys(doc, "an answer for an invalid mapping", {"version", "id", "valid", "violations"});
+    checkKeys(doc, "an answer for an invalid mapping",
+              {"version", "id", "valid", "model", "violations"});
     const json &violations = required(doc, "violations", "an answer for an invalid mapping");
     if (!violations.is_array() || violations.empty())
       fail("'violations' must be a non-empty array of strings");
@@ -212,7 +213,7 @@ void readAnswer(const json &doc, int64_t id, const Problem &problem, const Arch 
     return;
   }
   checkKeys(doc, "the answer",
-            {"version", "id", "valid", "macs", "cycles", "compute_cycles", "bound_by",
+            {"version", "id", "valid", "model", "macs", "cycles", "compute_cycles", "bound_by",
              "utilization", "compute_units", "energy_pj", "energy_per_mac_pj", "area_um2",
              "levels"});
   readValid(doc, problem, arch, report);

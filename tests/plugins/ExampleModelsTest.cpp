@@ -82,6 +82,7 @@ struct Compulsory {
   int64_t cycles = 0;
   int boundLevel = -1;
   double energy = 0;
+  double macEnergy = 0;
   std::vector<int64_t> levelCycles;
 };
 
@@ -93,7 +94,8 @@ Compulsory compulsory(const testing::Case &c) {
       units *= loop.factor;
   Compulsory r;
   r.cycles = (p.macs() + units - 1) / units;
-  r.energy = double(p.macs()) * c.arch.compute.macEnergy;
+  r.macEnergy = double(p.macs()) * c.arch.compute.macEnergy;
+  r.energy = r.macEnergy;
   for (size_t l = 0; l < c.arch.levels.size(); ++l) {
     const StorageLevel &level = c.arch.levels[l];
     int64_t words = 0;
@@ -138,6 +140,8 @@ TEST_CASE("the example Python model answers the compulsory-traffic figures", "[e
     CHECK(report.boundLevel == expected.boundLevel);
     CHECK(report.levelCycles == expected.levelCycles);
     CHECK(report.totalEnergy == Approx(expected.energy));
+    CHECK(report.macEnergy == Approx(expected.macEnergy));
+    CHECK(report.storageEnergy == Approx(expected.energy - expected.macEnergy));
   }
   CHECK(valid == 12);
 }

@@ -70,6 +70,7 @@ TEST_CASE("a plugin registers a working cost model and component class", "[plugi
   CHECK(costs.area.value == 16.0);
   spec.widthBits = 0;
   CHECK(host.components.estimate(spec, costs) == "test-cell: test-cell needs a width");
+  int valid = 0;
   for (uint64_t seed = 1; seed <= 20; ++seed) {
     testing::Case c = testing::randomCase(seed);
     std::unique_ptr<CostModel> model = registry.createCostModel("test-doubled", c.problem, c.arch);
@@ -79,10 +80,14 @@ TEST_CASE("a plugin registers a working cost model and component class", "[plugi
     CHECK(model->name() == "test-doubled");
     CostReport doubled = model->evaluate(c.mapping);
     CostReport plain = reference->evaluate(c.mapping);
-    REQUIRE(doubled.valid);
+    REQUIRE(doubled.valid == plain.valid);
+    if (!plain.valid)
+      continue;
+    ++valid;
     CHECK(doubled.cycles == plain.cycles);
     CHECK(doubled.totalEnergy == 2 * plain.totalEnergy);
   }
+  CHECK(valid >= 10);
 }
 
 TEST_CASE("a plugin loads into separate registries but not twice into one", "[plugin]") {

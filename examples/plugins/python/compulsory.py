@@ -33,7 +33,8 @@ def evaluate(problem, arch, mapping):
                       for loop in level.get("spatial", []))
     compute_cycles = math.ceil(problem["macs"] / units)
     cycles, bound_by = compute_cycles, "compute"
-    energy = problem["macs"] * arch["compute"]["mac_energy_pj"]
+    mac_energy = problem["macs"] * arch["compute"]["mac_energy_pj"]
+    storage_energy = 0
     levels = []
     for level in arch["levels"]:
         bypass = set(levels_by_name.get(level["name"], {}).get("bypass", []))
@@ -44,18 +45,23 @@ def evaluate(problem, arch, mapping):
             elements = tensor_elements(problem, tensor)
             words += elements * math.ceil(tensor["element_bits"] / level["word_bits"])
             if tensor["output"]:
-                tensors[tensor["name"]] = {"total": {"updates": elements}}
-                energy += elements * level["update_energy_pj"]
+                energy = elements * level["update_energy_pj"]
+                tensors[tensor["name"]] = {"total": {"updates": elements},
+                                           "energy_pj": {"update": energy}}
             else:
-                tensors[tensor["name"]] = {"total": {"reads": elements}}
-                energy += elements * level["read_energy_pj"]
+                energy = elements * level["read_energy_pj"]
+                tensors[tensor["name"]] = {"total": {"reads": elements},
+                                           "energy_pj": {"read": energy}}
+            storage_energy += energy
         bandwidth = level["read_bandwidth"] * level["instances"]
         transfer = math.ceil(words / bandwidth) if bandwidth > 0 else 0
         if transfer > cycles:
             cycles, bound_by = transfer, level["name"]
         levels.append({"name": level["name"], "transfer_cycles": transfer, "tensors": tensors})
     return {"valid": True, "cycles": cycles, "compute_cycles": compute_cycles,
-            "bound_by": bound_by, "energy_pj": {"total": energy}, "levels": levels}
+            "bound_by": bound_by, "levels": levels,
+            "energy_pj": {"total": storage_energy + mac_energy, "storage": storage_energy,
+                          "mac": mac_energy}}
 
 
 def main():
