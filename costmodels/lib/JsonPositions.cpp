@@ -2,6 +2,7 @@
 #include "JsonPositions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 namespace tessel::cost {
@@ -94,6 +95,26 @@ void JsonPositions::scanValue(const std::string &pointer) {
   }
   while (pos < text.size() && std::string_view(",]} \t\r\n").find(text[pos]) == std::string::npos)
     ++pos;
+}
+
+size_t JsonPositions::tokenStart(const std::string &text, size_t end) {
+  if (end == 0 || text.empty())
+    return 0;
+  size_t last = std::min(end, text.size()) - 1;
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+  };
+  if (text[last] == '"') {
+    // Back to the opening quote, skipping escaped quotes.
+    for (size_t i = last; i-- > 0;)
+      if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
+        return i;
+    return last;
+  }
+  size_t start = last;
+  while (start > 0 && word(text[start]) && word(text[start - 1]))
+    --start;
+  return start;
 }
 
 std::pair<int, int> JsonPositions::lineColumn(const std::string &text, size_t offset) {

@@ -21,6 +21,10 @@ public:
   /// 1-based line and column of byte `offset` of `text` (clamped to the text).
   static std::pair<int, int> lineColumn(const std::string &text, size_t offset);
 
+  /// Where the token that ends at byte `end` (1-based, as the JSON library reports a parse
+  /// error) starts: the opening quote of a string, the first character of a number or literal.
+  static size_t tokenStart(const std::string &text, size_t end);
+
   /// `key` escaped for use as one JSON pointer segment.
   static std::string escape(const std::string &key);
 

@@ -376,7 +376,8 @@ MappingParseResult parseMappingJson(const std::string &text, const Problem &prob
     if (size_t colon = message.find(": "); colon != std::string::npos &&
                                            message.find("column") < colon)
       message = message.substr(colon + 2);
-    auto [line, column] = JsonPositions::lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+    auto [line, column] =
+        JsonPositions::lineColumn(text, JsonPositions::tokenStart(text, e.byte));
     result.errors.push_back({line, column,
                              "", "invalid JSON: " + message});
     return result;

@@ -78,7 +78,19 @@ ordered_json costReportToJsonValue(const CostReport &report, const Problem &prob
 std::string costReportToJson(const CostReport &report, const Problem &problem, const Arch &arch,
                              int indent) {
   return costReportToJsonValue(report, problem, arch)
-      .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      .dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string mappingWithCostToJson(const Mapping &mapping, const Problem &problem,
+                                  const Arch &arch, const CostReport &report,
+                                  const std::string &modelName, int indent) {
+  ordered_json doc = mappingToJsonValue(mapping, problem, arch);
+  ordered_json cost = {{"model", modelName}};
+  ordered_json fields = costReportToJsonValue(report, problem, arch);
+  for (auto &[key, value] : fields.items())
+    cost[key] = std::move(value);
+  doc["cost"] = std::move(cost);
+  return doc.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 } // namespace tessel::cost

@@ -157,6 +157,13 @@ TEST_CASE("mapping JSON: malformed JSON is reported at its line and column", "[m
   CHECK(e.message.rfind("invalid JSON: syntax error", 0) == 0);
   CHECK(formatJsonError(e, "m.json").rfind("m.json:3:21: error: invalid JSON: ", 0) == 0);
 
+  // A misplaced token is reported where it starts.
+  JsonError token = oneError("{\"version\": 1,\n \"levels\": [\n  {\"name\": \"DRAM\" \"temporal\": []}]}");
+  CHECK(token.line == 3);
+  CHECK(token.column == 19);
+  JsonError number = oneError("{\"version\": 1 12345}");
+  CHECK(number.column == 15);
+
   JsonError eof = oneError("{\"version\": 1,\n \"levels\": [");
   CHECK(eof.line == 2);
   CHECK(eof.message.find("unexpected end of input") != std::string::npos);
@@ -293,4 +300,19 @@ TEST_CASE("cost report JSON carries counts, energies and the bound", "[mapping-j
   nlohmann::json invalid = nlohmann::json::parse(costReportToJson(bad, p, a));
   CHECK(invalid["valid"] == false);
   CHECK(invalid["violations"][0] == "factors of dim 'P' multiply to 4, bound is 8");
+}
+
+TEST_CASE("a mapping with its cost reads back as the same mapping", "[mapping-json]") {
+  Problem p = conv();
+  Arch a = arch();
+  CostReport report = AnalyticalModel(p, a).evaluate(sample());
+  std::string text = mappingWithCostToJson(sample(), p, a, report, "analytical");
+  nlohmann::json doc = nlohmann::json::parse(text);
+  CHECK(doc["cost"]["model"] == "analytical");
+  CHECK(doc["cost"]["macs"] == 24);
+  CHECK(doc["cost"]["valid"] == true);
+  MappingParseResult back = parseMappingJson(text, p, a);
+  REQUIRE(back.errors.empty());
+  REQUIRE(back.mapping);
+  CHECK(sameMapping(*back.mapping, sample()));
 }

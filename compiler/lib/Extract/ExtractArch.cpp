@@ -127,6 +127,7 @@ LogicalResult ArchExtractor::addLevel(MemoryOp memory) {
   component.sizeBits = size->value_or(0);
   component.widthBits = widthBits;
   component.banks = memory.getBanks();
+  component.ports = memory.getPorts().value_or(1);
   cost::ComponentOverrides given{*readE, *writeE, *area, *leakage};
   cost::ResolvedComponent costs;
   if (std::string error = cost::resolveComponent(library, component, given, costs);
@@ -208,14 +209,15 @@ LogicalResult ArchExtractor::setCompute(ComputeOp compute) {
     unit.subclass = compute.getFormat().value_or("").str();
   auto energy = quantity(compute, compute.getEnergyAttr(), "energy");
   auto area = quantity(compute, compute.getAreaAttr(), "area");
-  if (failed(energy) || failed(area))
+  auto leakage = quantity(compute, compute.getLeakageAttr(), "leakage");
+  if (failed(energy) || failed(area) || failed(leakage))
     return failure();
-  cost::ComponentOverrides given{*energy, *energy, *area, std::nullopt};
+  cost::ComponentOverrides given{*energy, *energy, *area, *leakage};
   cost::ResolvedComponent costs;
   if (std::string error = cost::resolveComponent(library, unit, given, costs); !error.empty())
     return compute.emitError() << "compute unit '" << compute.getSymName()
                                << "' lacks a figure the component library cannot supply: "
-                               << error << " (give energy and area in the .hw)";
+                               << error << " (give energy, area and leakage in the .hw)";
   spec.arch.compute.name = compute.getSymName().str();
   spec.arch.compute.macEnergy = costs.readEnergy.value;
   spec.arch.compute.area = costs.area.value;

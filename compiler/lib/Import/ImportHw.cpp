@@ -175,6 +175,7 @@ private:
         loc(L.loc), L.name, L.cls,
         L.subclass.empty() ? StringAttr() : b.getStringAttr(L.subclass),
         value(L.name + ".size", L.sizeBits, Unit::Bits), L.banks,
+        L.ports == 1 ? IntegerAttr() : b.getI64IntegerAttr(L.ports),
         nonZero(L.widthBits, Unit::Bits), nonZero(L.readBandwidth, Unit::BitsPerCycle),
         nonZero(L.writeBandwidth, Unit::BitsPerCycle), opt(L.readEnergyPJ, Unit::PJ),
         opt(L.writeEnergyPJ, Unit::PJ), opt(L.areaUm2, Unit::Um2), opt(L.leakageMW, Unit::MW),
@@ -184,7 +185,8 @@ private:
   void compute(const dsl::ComputeUnit &C) {
     b.create<ComputeOp>(loc(C.loc), C.name, C.cls, C.bits,
                         C.format.empty() ? StringAttr() : b.getStringAttr(C.format), C.count,
-                        C.instances, opt(C.energyPJ, Unit::PJ), opt(C.areaUm2, Unit::Um2));
+                        C.instances, opt(C.energyPJ, Unit::PJ), opt(C.areaUm2, Unit::Um2),
+                        opt(C.leakageMW, Unit::MW));
   }
 
   /// The array that directly encloses array `i` ("" for the accelerator).

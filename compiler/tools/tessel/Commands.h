@@ -8,6 +8,7 @@ namespace tessel::cli {
 
 int runCheck(int argc, char **argv);
 int runCompile(int argc, char **argv);
+int runEval(int argc, char **argv);
 int runImport(int argc, char **argv);
 int runPlugins(int argc, char **argv);
 int runMerge(int argc, char **argv);
@@ -15,6 +16,7 @@ int runPareto(int argc, char **argv);
 
 extern const CommandSpec kCheckSpec;
 extern const CommandSpec kCompileSpec;
+extern const CommandSpec kEvalSpec;
 extern const CommandSpec kImportSpec;
 extern const CommandSpec kPluginsSpec;
 extern const CommandSpec kMergeSpec;

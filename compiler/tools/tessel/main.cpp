@@ -17,6 +17,7 @@ struct Command {
 const Command kCommands[] = {
     {"check", tessel::cli::runCheck, &tessel::cli::kCheckSpec},
     {"compile", tessel::cli::runCompile, &tessel::cli::kCompileSpec},
+    {"eval", tessel::cli::runEval, &tessel::cli::kEvalSpec},
     {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
     {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
     {"merge", tessel::cli::runMerge, &tessel::cli::kMergeSpec},

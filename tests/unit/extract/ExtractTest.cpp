@@ -501,3 +501,36 @@ TEST_CASE("every shipped accelerator extracts at its defaults", "[extract]") {
     }
   }
 }
+
+TEST_CASE("ports and compute leakage reach the component library", "[extract]") {
+  Parsed m(accelerator(std::string(kDram) + "\n" +
+                       "arch.memory @B class \"sram\" size #arch.quantity<65536 bits> banks 2 "
+                       "ports 2 width #arch.quantity<32 bits> keeps [\"input\"] instances 1\n" +
+                       "arch.compute @mac class \"intmac\" bits 8 count 1 instances 1 energy "
+                       "#arch.quantity<0.1 pj> area #arch.quantity<5 um2> leakage "
+                       "#arch.quantity<0.5 mw>"));
+  mlir::FailureOr<extract::ArchSpec> spec = extract::extractArch(m.acc(), m.library);
+  REQUIRE(mlir::succeeded(spec));
+  cost::ComponentSpec b;
+  b.cls = "sram";
+  b.sizeBits = 65536;
+  b.widthBits = 32;
+  b.banks = 2;
+  b.ports = 2;
+  b.technologyNm = 45;
+  cost::ComponentCosts costs;
+  REQUIRE(m.library.estimate(b, costs).empty());
+  const cost::StorageLevel &level = spec->arch.levels[1];
+  CHECK(level.readEnergy == Approx(costs.readEnergy.value));
+  CHECK(level.writeEnergy == Approx(costs.writeEnergy.value));
+  CHECK(level.area == Approx(costs.area.value));
+  // mW at 1 GHz: 1 mW = 1 pJ per cycle.
+  CHECK(level.leakage == Approx(costs.leakage.value));
+  CHECK(level.blockWords == 4);
+  // The figures depend on the ports, so the test would see them dropped.
+  cost::ComponentCosts onePort;
+  b.ports = 1;
+  REQUIRE(m.library.estimate(b, onePort).empty());
+  CHECK(onePort.area.value != Approx(costs.area.value));
+  CHECK(spec->arch.compute.leakage == Approx(0.5));
+}

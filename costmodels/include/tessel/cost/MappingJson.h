@@ -61,6 +61,12 @@ nlohmann::ordered_json costReportToJsonValue(const CostReport &report, const Pro
 std::string costReportToJson(const CostReport &report, const Problem &problem, const Arch &arch,
                              int indent = 2);
 
+/// A mapping document (as mappingToJsonValue) whose "cost" key holds the report (as
+/// costReportToJsonValue) plus "model": `modelName`. Readers of mappings accept it back.
+std::string mappingWithCostToJson(const Mapping &mapping, const Problem &problem,
+                                  const Arch &arch, const CostReport &report,
+                                  const std::string &modelName, int indent = 2);
+
 } // namespace tessel::cost
 
 #endif // TESSEL_COST_MAPPINGJSON_H

@@ -98,3 +98,18 @@ arch.accelerator @a technology <65 nm> clock <1000 hz> word 16 model "analytical
 arch.accelerator @a technology <65 nm> clock <1000 hz> word 16 model "analytical" attributes {d = #arch.expr<bits, ()[s0] -> (s0), [@x, @y]>} {
   arch.compute @mac class "intmac" bits 16 count 1 instances 1
 }
+
+// -----
+
+arch.accelerator @a technology <65 nm> clock <1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{'ports' must be at least 1, got 0}}
+  arch.memory @M class "sram" banks 1 ports 0 keeps ["input"] instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
+
+// -----
+
+arch.accelerator @a technology <65 nm> clock <1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{'leakage' must be in mw}}
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1 leakage #arch.quantity<1 pj>
+}

@@ -16,8 +16,10 @@ arch.accelerator @tiny technology <65 nm> clock <2.0e+08 hz> word 16 model "anal
   arch.array @PE y #arch.expr<count, ()[s0] -> (s0), [@rows]> x #arch.quantity<14 count> multicast reduction hop_energy #arch.quantity<0.035 pj> instances 1 {
     // CHECK: arch.memory @spad class "regfile" size #arch.quantity<192 bits> banks 1 keeps ["weight"] instances 168
     arch.memory @spad class "regfile" size #arch.quantity<192 bits> banks 1 keeps ["weight"] instances 168
-    // CHECK: arch.compute @mac class "intmac" bits 16 format "int16" count 1 instances 168 energy #arch.quantity<0.2077 pj> area #arch.quantity<300 um2>
-    arch.compute @mac class "intmac" bits 16 format "int16" count 1 instances 168 energy #arch.quantity<0.2077 pj> area #arch.quantity<300 um2>
+    // CHECK: arch.memory @dual class "regfile" size #arch.quantity<64 bits> banks 1 ports 2 keeps ["output"] instances 168
+    arch.memory @dual class "regfile" size #arch.quantity<64 bits> banks 1 ports 2 keeps ["output"] instances 168
+    // CHECK: arch.compute @mac class "intmac" bits 16 format "int16" count 1 instances 168 energy #arch.quantity<0.2077 pj> area #arch.quantity<300 um2> leakage #arch.quantity<0.002 mw>
+    arch.compute @mac class "intmac" bits 16 format "int16" count 1 instances 168 energy #arch.quantity<0.2077 pj> area #arch.quantity<300 um2> leakage #arch.quantity<0.002 mw>
   }
   // CHECK: arch.constraint "spatial_x" on @PE ["S", "C"]
   arch.constraint "spatial_x" on @PE ["S", "C"]

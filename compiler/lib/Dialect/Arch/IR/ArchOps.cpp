@@ -149,6 +149,7 @@ LogicalResult MemoryOp::verify() {
     return emitOpError() << "unknown memory class '" << getCls()
                          << "' (expected dram, sram or regfile)";
   if (failed(checkPositive(*this, "banks", getBanks())) ||
+      failed(checkPositive(*this, "ports", getPorts().value_or(1))) ||
       failed(checkPositive(*this, "instances", getInstances())) ||
       failed(checkUnit(*this, "size", getSizeAttr(), Unit::Bits)) ||
       failed(checkUnit(*this, "width", getWidthAttr(), Unit::Bits)) ||
@@ -202,7 +203,8 @@ LogicalResult ComputeOp::verify() {
       failed(checkPositive(*this, "count", getCount())) ||
       failed(checkPositive(*this, "instances", getInstances())) ||
       failed(checkUnit(*this, "energy", getEnergyAttr(), Unit::PJ)) ||
-      failed(checkUnit(*this, "area", getAreaAttr(), Unit::Um2)))
+      failed(checkUnit(*this, "area", getAreaAttr(), Unit::Um2)) ||
+      failed(checkUnit(*this, "leakage", getLeakageAttr(), Unit::MW)))
     return failure();
   return success();
 }

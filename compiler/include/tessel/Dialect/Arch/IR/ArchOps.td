@@ -71,7 +71,8 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
     One level of the storage hierarchy, per instance: `class` is dram, sram or regfile
     (with an optional subclass such as lpddr4), `size` in bits (absent = unbounded),
     `width` the block width in bits, bandwidths in bits per cycle, per-access energies in
-    pJ, area in um2, leakage in mW, and the tensor roles it keeps (the others bypass it).
+    pJ, area in um2, leakage in mW, `ports` (absent = 1) and the tensor roles it keeps (the
+    others bypass it).
     `instances` counts the copies created by enclosing arrays.
 
     ```mlir
@@ -82,6 +83,7 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$cls, OptionalAttr<StrAttr>:$subclass,
                        OptionalAttr<Arch_ValueAttr>:$size, I64Attr:$banks,
+                       OptionalAttr<I64Attr>:$ports,
                        OptionalAttr<Arch_ValueAttr>:$width,
                        OptionalAttr<Arch_ValueAttr>:$read_bandwidth,
                        OptionalAttr<Arch_ValueAttr>:$write_bandwidth,
@@ -91,6 +93,7 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
                        StrArrayAttr:$keeps, I64Attr:$instances);
   let assemblyFormat = [{
     $sym_name `class` $cls (`(` $subclass^ `)`)? (`size` $size^)? `banks` $banks
+    (`ports` $ports^)?
     (`width` $width^)? (`read_bw` $read_bandwidth^)? (`write_bw` $write_bandwidth^)?
     (`read_energy` $read_energy^)? (`write_energy` $write_energy^)? (`area` $area^)?
     (`leakage` $leakage^)? `keeps` $keeps `instances` $instances attr-dict
@@ -127,8 +130,8 @@ def Arch_ComputeOp : Arch_Op<"compute"> {
   let summary = "A compute unit (MAC) at the leaves of the hierarchy";
   let description = [{
     `count` units per enclosing array instance, each `bits` wide (`format` optionally names
-    the number format), with per-MAC energy in pJ and area in um2. `instances` is the
-    total over all enclosing arrays.
+    the number format), with per-MAC energy in pJ, area in um2 and leakage in mW per unit.
+    `instances` is the total over all enclosing arrays.
 
     ```mlir
     arch.compute @mac class "intmac" bits 16 count 1 instances 168
@@ -137,10 +140,12 @@ def Arch_ComputeOp : Arch_Op<"compute"> {
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$cls, I64Attr:$bits,
                        OptionalAttr<StrAttr>:$format, I64Attr:$count, I64Attr:$instances,
-                       OptionalAttr<Arch_ValueAttr>:$energy, OptionalAttr<Arch_ValueAttr>:$area);
+                       OptionalAttr<Arch_ValueAttr>:$energy, OptionalAttr<Arch_ValueAttr>:$area,
+                       OptionalAttr<Arch_ValueAttr>:$leakage);
   let assemblyFormat = [{
     $sym_name `class` $cls `bits` $bits (`format` $format^)? `count` $count
-    `instances` $instances (`energy` $energy^)? (`area` $area^)? attr-dict
+    `instances` $instances (`energy` $energy^)? (`area` $area^)? (`leakage` $leakage^)?
+    attr-dict
   }];
   let hasVerifier = 1;
 }

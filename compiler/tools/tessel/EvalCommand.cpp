@@ -1,0 +1,186 @@
+// `tessel eval`: evaluate one given mapping of one layer on one accelerator design point.
+#include "Commands.h"
+#include "CostModelOptions.h"
+#include "EvalOutput.h"
+#include "EvalPipeline.h"
+#include "Frontend.h"
+
+#include "tessel/cost/MappingJson.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace tessel::cli {
+
+namespace {
+
+std::vector<OptionSpec> evalOptions() {
+  std::vector<OptionSpec> options = {
+      {"layer", "NAME", "The layer (einsum) to evaluate (required)"},
+      {"mapping", "FILE", "The mapping, in the JSON format of docs/mapping-format.md (required)"},
+      {"oracle", "", "Use the brute-force reference simulator (slow: small layers only)"},
+      {"json", "", "Print the mapping and its cost as JSON instead of tables"},
+      {"param", "NAME=VALUE",
+       "Bind a .hw or .wl parameter (repeatable; NAME=V1,NAME2=V2 also accepted)"},
+      {"accelerator", "NAME", "The accelerator, when the .hw defines several"},
+      {"workload", "NAME", "The workload, when several in the .wl hold the layer"}};
+  for (OptionSpec &o : costModelOptions())
+    options.push_back(std::move(o));
+  return options;
+}
+
+} // namespace
+
+const CommandSpec kEvalSpec = {
+    "eval",
+    "tessel eval ARCH.hw MODEL.wl --layer NAME --mapping M.json [options]",
+    "Evaluate a given mapping of one layer and print where the energy and the cycles go.",
+    std::string(
+        "The accelerator is bound at its parameter defaults, or at the --param values;\n"
+        "the layer is lowered to an einsum (names as 'tessel compile --emit=einsum' prints\n"
+        "them) and extracted as in docs/extract.md. The cost model is the one the .hw names\n"
+        "(`model`, default analytical) unless --cost-model or --oracle says otherwise.\n"
+        "Output: accesses and energy per level and tensor, MAC, network and leakage energy,\n"
+        "cycles and the resource bounding them, utilisation, area; with --json the mapping\n"
+        "document with a \"cost\" member (it reads back as a mapping).\n"
+        "Exit status 1 on any error, including an invalid mapping (each violation printed).\n"
+        "The mapping format (levels, dims and tensors by name) is in docs/mapping-format.md;\n"
+        "examples/mappings/ holds a worked example for Eyeriss.\n\n") +
+        kCostModelHelp,
+    evalOptions(),
+};
+
+namespace {
+
+/// Parses the --param values ("a=1", "a=1,b=2") in order.
+bool parseParams(const ParsedArgs &args, EvalRequest &request) {
+  auto it = args.values.find("param");
+  if (it == args.values.end())
+    return true;
+  for (const std::string &value : it->second) {
+    std::stringstream items(value);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+      size_t eq = item.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+        std::cerr << "tessel eval: error: --param needs NAME=VALUE, got '" << item << "'\n";
+        return false;
+      }
+      request.params.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
+  }
+  return true;
+}
+
+bool readFile(const std::string &path, std::string &text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return false;
+  std::ostringstream os;
+  os << in.rdbuf();
+  text = os.str();
+  return true;
+}
+
+/// Fills the files, layer and mapping path of `request`; prints the problem and fails.
+bool readCommandLine(const ParsedArgs &args, EvalRequest &request, std::string &mappingFile) {
+  for (const std::string &p : args.positional) {
+    FileKind kind = fileKind(p);
+    std::string &slot = kind == FileKind::Hw ? request.hwFile : request.wlFile;
+    if (kind == FileKind::Unknown || !slot.empty()) {
+      std::cerr << "tessel eval: error: "
+                << (kind == FileKind::Unknown ? "'" + p + "' is neither a .hw nor a .wl file"
+                                              : "more than one " +
+                                                    std::string(kind == FileKind::Hw ? ".hw"
+                                                                                     : ".wl") +
+                                                    " file")
+                << "\nhint: usage: " << kEvalSpec.usage << '\n';
+      return false;
+    }
+    slot = p;
+  }
+  if (request.hwFile.empty() || request.wlFile.empty()) {
+    std::cerr << "tessel eval: error: needs one .hw and one .wl file\nhint: usage: "
+              << kEvalSpec.usage << '\n';
+    return false;
+  }
+  std::optional<std::string> layer = args.get("layer"), mapping = args.get("mapping");
+  if (!layer || !mapping) {
+    std::cerr << "tessel eval: error: missing --" << (!layer ? "layer NAME" : "mapping FILE")
+              << "\nhint: usage: " << kEvalSpec.usage << '\n';
+    return false;
+  }
+  request.layer = *layer;
+  mappingFile = *mapping;
+  request.accelerator = args.get("accelerator");
+  request.workload = args.get("workload");
+  return parseParams(args, request);
+}
+
+} // namespace
+
+int runEval(int argc, char **argv) {
+  bool help = false;
+  std::optional<ParsedArgs> args = parseArgs(kEvalSpec, argc, argv, std::cout, std::cerr, help);
+  if (!args)
+    return 1;
+  if (help)
+    return 0;
+  EvalRequest request;
+  std::string mappingFile, mappingText;
+  if (!readCommandLine(*args, request, mappingFile))
+    return 1;
+  if (!readFile(mappingFile, mappingText)) {
+    std::cerr << "tessel eval: error: cannot read mapping file '" << mappingFile << "'\n";
+    return 1;
+  }
+  if (args->has("oracle") && args->has("cost-model")) {
+    std::cerr << "tessel eval: error: --oracle and --cost-model both choose the cost model\n";
+    return 1;
+  }
+  ModelSetup setup;
+  if (!setupModels(*args, "eval", setup, std::cerr))
+    return 1;
+  EvalInputs in;
+  if (!prepareEvaluation(request, setup.components, in, std::cerr))
+    return 1;
+  std::optional<std::string> model =
+      args->has("oracle") ? std::optional<std::string>("oracle")
+                          : chooseCostModel(*args, in.hwCostModel, "eval", setup, std::cerr);
+  if (!model)
+    return 1;
+
+  cost::MappingParseResult parsed = cost::parseMappingJson(mappingText, in.problem, in.arch);
+  for (const cost::JsonError &e : parsed.errors)
+    std::cerr << cost::formatJsonError(e, mappingFile) << '\n';
+  if (!parsed.mapping)
+    return 1;
+  std::string error;
+  std::unique_ptr<cost::CostModel> costModel =
+      setup.registry.createCostModel(*model, in.problem, in.arch, &error);
+  if (!costModel) {
+    std::cerr << "tessel eval: error: " << error << '\n';
+    return 1;
+  }
+  if (*model == "oracle" && in.problem.macs() > 50'000'000)
+    std::cerr << "tessel eval: warning: the oracle walks all " << in.problem.macs()
+              << " iterations of layer '" << request.layer << "'; this can take long\n";
+  cost::CostReport report = costModel->evaluate(*parsed.mapping);
+  if (args->has("json"))
+    std::cout << cost::mappingWithCostToJson(*parsed.mapping, in.problem, in.arch, report,
+                                             *model)
+              << '\n';
+  if (!report.valid) {
+    std::cerr << "tessel eval: error: invalid mapping for layer '" << request.layer << "' ("
+              << mappingFile << "):\n";
+    for (const std::string &v : report.violations)
+      std::cerr << "  " << v << '\n';
+    return 1;
+  }
+  if (!args->has("json"))
+    printEvaluation(std::cout, in, mappingFile, *model, *parsed.mapping, report);
+  return 0;
+}
+
+} // namespace tessel::cli

@@ -1,0 +1,286 @@
+// `tessel eval` up to the cost model: .hw/.wl -> MLIR -> bound, lowered -> extracted structs.
+#include "EvalPipeline.h"
+#include "Frontend.h"
+
+#include "tessel/Dialect/Arch/Transforms/Passes.h"
+#include "tessel/Dialect/Workload/Transforms/Passes.h"
+#include "tessel/Extract/Extract.h"
+#include "tessel/Import/Import.h"
+#include "tessel/Network/ExtractNetwork.h"
+#include "tessel/Support/Number.h"
+#include "tessel/dsl/Diagnostics.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+#include <set>
+
+namespace tessel::cli {
+
+namespace {
+
+std::string joined(const std::vector<std::string> &names) {
+  std::string out;
+  for (const std::string &n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+/// Prints "unknown WHAT 'NAME'" with a suggestion among `known`.
+void unknown(std::ostream &err, const std::string &what, const std::string &name,
+             const std::vector<std::string> &known, const std::string &otherwise) {
+  err << "tessel eval: error: unknown " << what << " '" << name << "'\n";
+  std::string best = dsl::closestMatch(name, known);
+  if (!best.empty())
+    err << "hint: did you mean '" << best << "'?\n";
+  else
+    err << "hint: " << otherwise << '\n';
+}
+
+/// Splits --param values into accelerator bindings ("a=1,b=64KiB") and workload overrides.
+bool splitParams(const EvalRequest &request, const LoadedInputs &in, std::string &hwValues,
+                 dsl::ParamOverrides &wlOverrides, std::ostream &err) {
+  std::set<std::string> hwNames, wlNames;
+  for (const dsl::HwModel &m : in.hw)
+    for (const dsl::ParamInfo &p : m.params)
+      hwNames.insert(p.name);
+  for (const dsl::WlModel &m : in.wl)
+    for (const dsl::ParamInfo &p : m.params)
+      wlNames.insert(p.name);
+  for (const auto &[name, value] : request.params) {
+    bool hw = hwNames.count(name), wl = wlNames.count(name);
+    if (!hw && !wl) {
+      std::vector<std::string> known(hwNames.begin(), hwNames.end());
+      known.insert(known.end(), wlNames.begin(), wlNames.end());
+      unknown(err, "parameter", name, known,
+              known.empty() ? "the .hw and .wl declare no parameters"
+                            : "parameters are: " + joined(known));
+      return false;
+    }
+    if (hw)
+      hwValues += (hwValues.empty() ? "" : ",") + name + "=" + value;
+    if (wl) {
+      char *end = nullptr;
+      double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end) {
+        err << "tessel eval: error: workload parameter '" << name
+            << "' needs a plain number, got '" << value << "'\n";
+        return false;
+      }
+      wlOverrides[name] = v;
+    }
+  }
+  return true;
+}
+
+mlir::FailureOr<arch::AcceleratorOp> selectAccelerator(const EvalRequest &request,
+                                                       const LoadedInputs &in,
+                                                       mlir::ModuleOp module, std::ostream &err) {
+  std::vector<std::string> all, fromFile;
+  for (const dsl::HwModel &m : in.hw) {
+    all.push_back(m.name);
+    if (m.file == request.hwFile)
+      fromFile.push_back(m.name);
+  }
+  if (fromFile.empty())
+    fromFile = all;
+  std::string name;
+  if (request.accelerator) {
+    name = *request.accelerator;
+    if (std::find(all.begin(), all.end(), name) == all.end()) {
+      unknown(err, "accelerator", name, all, "accelerators are: " + joined(all));
+      return mlir::failure();
+    }
+  } else if (fromFile.size() == 1) {
+    name = fromFile[0];
+  } else {
+    err << "tessel eval: error: '" << request.hwFile << "' defines the accelerators "
+        << joined(fromFile) << "\nhint: choose one with --accelerator NAME\n";
+    return mlir::failure();
+  }
+  for (arch::AcceleratorOp acc : module.getOps<arch::AcceleratorOp>())
+    if (acc.getSymName() == name)
+      return acc;
+  err << "tessel eval: error: accelerator '" << name << "' was not imported\n";
+  return mlir::failure();
+}
+
+/// The op labelled `request.layer` (in the chosen workload), or failure after printing why.
+mlir::FailureOr<mlir::Operation *> selectLayer(const EvalRequest &request,
+                                               mlir::ModuleOp module, EvalInputs &out,
+                                               std::ostream &err) {
+  std::vector<std::string> graphs, macLayers, holders;
+  mlir::Operation *found = nullptr;
+  for (wl::GraphOp g : module.getOps<wl::GraphOp>())
+    graphs.push_back(g.getSymName().str());
+  if (request.workload &&
+      std::find(graphs.begin(), graphs.end(), *request.workload) == graphs.end()) {
+    unknown(err, "workload", *request.workload, graphs, "workloads are: " + joined(graphs));
+    return mlir::failure();
+  }
+  for (wl::GraphOp g : module.getOps<wl::GraphOp>()) {
+    if (request.workload && g.getSymName() != *request.workload)
+      continue;
+    for (mlir::Operation &op : g.getBody().front()) {
+      auto label = op.getAttrOfType<mlir::StringAttr>("label");
+      if (!label)
+        continue;
+      if (auto e = llvm::dyn_cast<wl::EinsumOp>(op); e && e.getMacs() > 0)
+        macLayers.push_back(label.str());
+      if (label.getValue() != request.layer)
+        continue;
+      holders.push_back(g.getSymName().str());
+      found = &op;
+      out.workload = g.getSymName().str();
+    }
+  }
+  if (holders.empty()) {
+    unknown(err, "layer", request.layer, macLayers,
+            "'tessel compile " + request.wlFile + " --emit=einsum' lists the layers");
+    return mlir::failure();
+  }
+  if (holders.size() > 1) {
+    err << "tessel eval: error: layer '" << request.layer << "' is in the workloads "
+        << joined(holders) << "\nhint: choose one with --workload NAME\n";
+    return mlir::failure();
+  }
+  if (!llvm::isa<wl::EinsumOp>(found)) {
+    found->emitError() << "layer '" << request.layer << "' is a '"
+                       << found->getName().getStringRef() << "' op without MACs; tessel eval "
+                       << "evaluates MAC einsums";
+    return mlir::failure();
+  }
+  return found;
+}
+
+} // namespace
+
+namespace {
+
+/// An imported module with the chosen accelerator bound and the workloads lowered to einsums.
+struct Lowered {
+  std::unique_ptr<LoadedInputs> in;
+  std::unique_ptr<mlir::MLIRContext> ctx;
+  std::unique_ptr<importer::SourceDiagnosticHandler> handler;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  arch::AcceleratorOp acc;
+};
+
+bool loadBindLower(const EvalRequest &request, Lowered &low, std::ostream &err) {
+  std::vector<std::string> files = {request.hwFile, request.wlFile};
+  auto in = std::make_unique<LoadedInputs>();
+  if (!loadInputs(files, *in, err))
+    return false;
+  std::string hwValues;
+  dsl::ParamOverrides wlOverrides;
+  if (!splitParams(request, *in, hwValues, wlOverrides, err))
+    return false;
+  if (!wlOverrides.empty()) {
+    in = std::make_unique<LoadedInputs>();
+    if (!loadInputs(files, *in, err, wlOverrides))
+      return false;
+  }
+
+  low.ctx = std::make_unique<mlir::MLIRContext>();
+  mlir::MLIRContext &ctx = *low.ctx;
+  ctx.printOpOnDiagnostic(false);
+  low.handler =
+      std::make_unique<importer::SourceDiagnosticHandler>(&ctx, in->sm, err, useColor());
+  low.module = importer::importModels(&ctx, in->sm, in->hw, in->wl);
+  if (!low.module)
+    return false;
+  mlir::ModuleOp module = *low.module;
+  mlir::FailureOr<arch::AcceleratorOp> acc = selectAccelerator(request, *in, module, err);
+  if (mlir::failed(acc))
+    return false;
+  mlir::PassManager bind(&ctx, arch::AcceleratorOp::getOperationName());
+  bind.addPass(arch::createArchBindParams(arch::ArchBindParamsOptions{hwValues}));
+  if (mlir::failed(bind.run(*acc)))
+    return false;
+  mlir::PassManager lower(&ctx);
+  lower.addNestedPass<wl::GraphOp>(wl::createWlLowerToEinsum());
+  if (mlir::failed(lower.run(module)))
+    return false;
+  low.acc = *acc;
+  low.in = std::move(in);
+  return true;
+}
+
+std::vector<std::pair<std::string, std::string>> boundParams(arch::AcceleratorOp acc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (arch::ParamOp p : arch::getParams(acc)) {
+    arch::QuantityAttr q = p.getValue();
+    std::string text = formatNumber(q.getValue());
+    if (q.getUnit() != arch::Unit::Count)
+      text += " " + arch::stringifyUnit(q.getUnit()).str();
+    out.emplace_back(p.getSymName().str(), text);
+  }
+  return out;
+}
+
+} // namespace
+
+bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
+                    NetworkInputs &out, std::ostream &err) {
+  Lowered low;
+  if (!loadBindLower(request, low, err))
+    return false;
+  std::vector<std::string> graphs;
+  for (wl::GraphOp g : low.module->getOps<wl::GraphOp>())
+    graphs.push_back(g.getSymName().str());
+  wl::GraphOp graph;
+  for (wl::GraphOp g : low.module->getOps<wl::GraphOp>())
+    if (request.workload ? g.getSymName() == *request.workload : !graph)
+      graph = g;
+  if (!graph) {
+    unknown(err, "workload", request.workload.value_or(""), graphs,
+            graphs.empty() ? "the .wl defines no workload" : "workloads are: " + joined(graphs));
+    return false;
+  }
+  if (!request.workload && graphs.size() > 1) {
+    err << "tessel: error: the .wl defines the workloads " << joined(graphs)
+        << "\nhint: choose one with --workload NAME\n";
+    return false;
+  }
+  mlir::FailureOr<std::vector<network::Layer>> layers =
+      network::extractNetwork(low.acc, graph, library);
+  if (mlir::failed(layers))
+    return false;
+  out.layers = std::move(*layers);
+  out.accelerator = low.acc.getSymName().str();
+  out.workload = graph.getSymName().str();
+  out.hwCostModel = low.acc.getCostModel().str();
+  out.clockHz = low.acc.getClock().getValue();
+  out.boundParams = boundParams(low.acc);
+  return true;
+}
+
+bool prepareEvaluation(const EvalRequest &request, const cost::ComponentLibrary &library,
+                       EvalInputs &out, std::ostream &err) {
+  Lowered low;
+  if (!loadBindLower(request, low, err))
+    return false;
+  mlir::FailureOr<mlir::Operation *> layer = selectLayer(request, *low.module, out, err);
+  if (mlir::failed(layer))
+    return false;
+
+  auto einsum = llvm::cast<wl::EinsumOp>(*layer);
+  arch::AcceleratorOp acc = low.acc;
+  mlir::FailureOr<extract::Extraction> x = extract::extract(acc, einsum, library);
+  if (mlir::failed(x))
+    return false;
+  out.problem = std::move(x->problem);
+  out.arch = std::move(x->arch);
+  out.constraints = std::move(x->constraints);
+  out.accelerator = acc.getSymName().str();
+  out.hwCostModel = acc.getCostModel().str();
+  if (auto count = einsum->getAttrOfType<mlir::IntegerAttr>("count"))
+    out.repeat = count.getInt();
+  out.boundParams = boundParams(acc);
+  return true;
+}
+
+} // namespace tessel::cli

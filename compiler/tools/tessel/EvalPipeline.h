@@ -1,0 +1,66 @@
+// The MLIR half of `tessel eval`: load, import, bind parameters, lower, pick the layer and
+// extract the plain structs the cost models take. Errors are printed, never thrown.
+#ifndef TESSEL_TOOLS_EVALPIPELINE_H
+#define TESSEL_TOOLS_EVALPIPELINE_H
+
+#include "tessel/Network/MapNetwork.h"
+#include "tessel/cost/Arch.h"
+#include "tessel/cost/Components.h"
+#include "tessel/cost/Constraints.h"
+#include "tessel/cost/Problem.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tessel::cli {
+
+/// What to evaluate: one layer of one workload on one accelerator at one design point.
+struct EvalRequest {
+  std::string hwFile, wlFile, layer;
+  /// Needed only when the file defines several accelerators / workloads hold the layer.
+  std::optional<std::string> accelerator, workload;
+  /// --param NAME=VALUE in order: accelerator parameters (with DSL units, checked against
+  /// their domains by arch-bind-params) or workload parameters (plain numbers).
+  std::vector<std::pair<std::string, std::string>> params;
+};
+
+/// The extracted layer and accelerator.
+struct EvalInputs {
+  cost::Problem problem;
+  cost::Arch arch;
+  cost::MapConstraints constraints;
+  std::string accelerator, workload;
+  /// The cost model the .hw names (`model`), the default for --cost-model.
+  std::string hwCostModel;
+  /// How often the workload runs the layer (`repeat`); figures are for one run.
+  int64_t repeat = 1;
+  /// Every accelerator parameter at the bound design point, e.g. {"glb", "884736 bits"}.
+  std::vector<std::pair<std::string, std::string>> boundParams;
+};
+
+/// Runs the pipeline. On failure prints located diagnostics and "tessel eval: error: ..." lines
+/// to `err` and returns false.
+bool prepareEvaluation(const EvalRequest &request, const cost::ComponentLibrary &library,
+                       EvalInputs &out, std::ostream &err);
+
+/// Every MAC layer of the workload, extracted at the requested design point (request.layer is
+/// ignored; request.workload chooses among several workloads).
+struct NetworkInputs {
+  std::vector<network::Layer> layers;
+  std::string accelerator, workload;
+  std::string hwCostModel;
+  double clockHz = 0;
+  std::vector<std::pair<std::string, std::string>> boundParams;
+};
+
+/// prepareEvaluation for all layers. On failure prints diagnostics to `err` and returns false.
+bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
+                    NetworkInputs &out, std::ostream &err);
+
+} // namespace tessel::cli
+
+#endif // TESSEL_TOOLS_EVALPIPELINE_H
