@@ -17,6 +17,8 @@ static bool runParser(const Rule &rule, const SourceManager &sm, uint32_t file,
   st.begin = text.data();
   st.file = file;
   st.diags = &diags;
+  if (whole)
+    st.endName = "end of the argument";
   grammar::Iterator first = text.data();
   grammar::Iterator last = text.data() + text.size();
   try {

@@ -1,5 +1,6 @@
 // Text, JSON and warnings for the resolved energies and areas printed by `tessel check`.
 #include "EnergySummary.h"
+#include "TextTable.h"
 
 #include "tessel/dsl/Diagnostics.h"
 
@@ -54,18 +55,6 @@ std::string partLabel(const ResolvedPart &p) {
   return p.kind == ResolvedPart::Kind::Network ? "network " + p.name : p.name;
 }
 
-/// Left-aligned columns (18 wide for names, 19 for figures) without trailing blanks.
-void printRow(std::ostream &os, const std::vector<std::string> &cells) {
-  std::string line = " ";
-  for (size_t i = 0; i < cells.size(); ++i) {
-    line += " " + cells[i];
-    size_t width = i < 2 ? 17 : 18;
-    if (i + 1 < cells.size() && cells[i].size() < width)
-      line += std::string(width - cells[i].size(), ' ');
-  }
-  os << line << "\n";
-}
-
 } // namespace
 
 void printEnergies(std::ostream &os, const ResolvedHw &r, bool sources) {
@@ -75,7 +64,7 @@ void printEnergies(std::ostream &os, const ResolvedHw &r, bool sources) {
   std::vector<std::string> header = {"component", "class"};
   for (const Column &c : kColumns)
     header.push_back(c.title);
-  printRow(os, header);
+  TextTable table(header);
   for (const ResolvedPart &p : r.parts) {
     std::vector<std::string> row = {partLabel(p), p.cls};
     for (const Column &c : kColumns) {
@@ -84,8 +73,9 @@ void printEnergies(std::ostream &os, const ResolvedHw &r, bool sources) {
                     : !resolved(p, f) ? "n/a"
                                       : number(f.value) + " " + originName(f.origin));
     }
-    printRow(os, row);
+    table.add(row);
   }
+  table.print(os, "  ", 3);
   if (!sources)
     return;
   os << "  sources of model figures:\n";

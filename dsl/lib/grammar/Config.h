@@ -21,6 +21,8 @@ struct ParseState {
   uint32_t file = 0;
   DiagnosticEngine *diags = nullptr;
   bool failed = false;
+  /// How messages name the end of the text ("expected ';' before end of file").
+  const char *endName = "end of file";
 
   SourceRange range(Iterator a, Iterator b) const {
     return {file, static_cast<uint32_t>(a - begin),

@@ -44,7 +44,7 @@ void RecoverStatement::reportExpected(ParseState &st, Iterator where,
     ++end;
   std::string msg = "expected " + what;
   if (where == last)
-    msg += " before end of file";
+    msg += std::string(" before ") + st.endName;
   else if (end - where <= 24)
     msg += ", found '" + std::string(where, end) + "'";
   st.diags->error(st.range(where, end), msg);

@@ -67,8 +67,11 @@ assign_type const assign = "NAME=VALUE";
 
 auto const ident_def = x3::lexeme[!keyword >> x3::raw[(x3::alpha | '_') >>
                                                      *(x3::alnum | '_')]];
+// The lookahead matches the whole unit first: a failed match must not leave a partial
+// unit in the attribute (`256 step` is 256, not 256 s followed by "tep").
 auto const unit_def =
-    x3::lexeme[unitSymbols() >> !(x3::alnum | x3::char_("_/"))];
+    x3::lexeme[&(x3::omit[unitSymbols()] >> !(x3::alnum | x3::char_("_/"))) >>
+               unitSymbols()];
 auto const digits = x3::lexeme[x3::raw[+x3::digit >>
                                        -('.' >> +x3::digit) >>
                                        -(x3::char_("eE") >> -x3::char_("+-") >>
@@ -89,7 +92,7 @@ auto const domain_def = setDomain | rangeDomain;
 auto const setDomain_def = '{' > (expr % ',') > '}';
 auto const rangeDomain_def = expr >> ".." > expr > -(kw("step") > expr);
 auto const import_def = kw("import") > string > ';';
-auto const assign_def = ident > '=' > expr;
+auto const assign_def = x3::eps > ident > '=' > expr;
 
 BOOST_SPIRIT_DEFINE(ident, number, expr, string, mulExpr, operand, unary, call,
                     paren, addTail, mulTail, unit, mulOperand, param, domain, setDomain,
