@@ -181,10 +181,14 @@ bool OpInferer::slice() {
     return false;
   }
   int64_t extent = x.shape[*dim];
-  if (*start + *size > extent) {
+  if (*size > extent || *start > extent - *size) {
+    int64_t end = 0;
+    std::string endText = __builtin_add_overflow(*start, *size, &end)
+                              ? std::string("overflow")
+                              : std::to_string(end);
     diags.error(req.attrs.at("start").loc,
-                "slice [" + std::to_string(*start) + ", " +
-                    std::to_string(*start + *size) + ") does not fit dim " +
+                "slice [" + std::to_string(*start) + ", " + endText +
+                    ") does not fit dim " +
                     std::to_string(*dim) + " of '" + x.name + "' " +
                     shapeStr(x.shape),
                 "start + size must be at most " + std::to_string(extent));

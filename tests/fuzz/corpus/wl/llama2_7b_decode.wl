@@ -13,13 +13,15 @@
 // 16,384 B per token per layer: the attention inputs below are 2 * L * KVH * 128 * 2 B
 // per layer (33,554,432 B at L = 2048). Weights (fp16) 2 * 6.74e9 = 13.48 GB per step;
 // at B = 1 the step is memory-bound (refdata §5.4: >= 4.02 ms on an H100 SXM).
-// Parameters 6,738,415,616 = the 6,738,149,376 matrix weights carried here + 266,240
-// RMSNorm scales, which the DSL's rmsnorm has no weights for (see llama2_7b_prefill.wl).
+// Parameters 6,738,415,616 = the 6,738,149,376 matrix weights + 266,240 RMSNorm scales
+// (rmsnorm scale=true), all carried here (see llama2_7b_prefill.wl). With repeats the
+// KV cache inputs are 32 layers x L x 16,384 B = 1,073,741,824 B (1 GiB) at L = 2048.
 //
-// Modelling notes: as in llama2_7b_prefill.wl: `repeat 32` (MACs x 32, weights listed
-// once: 2 * (131,072,000 + 202,375,168 + 131,072,000) = 929,038,336 B at KVH = 32),
-// every layer reads the embedding output, the final norm reads it as the stack's
-// output; the attention's implicit K and V inputs [B, L, KVH * 128] are the KV cache
+// Modelling notes: as in llama2_7b_prefill.wl: `repeat 32` (MACs and parameters x 32;
+// each tensor once, the weights are 2 * (131,072,000 + 202,383,360 + 4,096 +
+// 131,072,000) = 929,062,912 B at KVH = 32), every layer reads the embedding output,
+// the final norm reads it as the stack's output; the attention's implicit K and V
+// inputs [B, L, KVH * 128] are the KV cache
 // (the new token's k_proj/v_proj outputs are computed but the DSL cannot append them
 // to it; L counts the cached tokens the step attends over). The lm_head applies to
 // every new token.
@@ -33,14 +35,14 @@ workload llama2_7b_decode {
   h = reshape(embed, shape=[B, S, 4096]);
 
   repeat 32 {
-    attn_norm = rmsnorm(h);
+    attn_norm = rmsnorm(h, scale=true);
     q_proj = matmul(attn_norm, out=4096);
     k_proj = matmul(attn_norm, out=KVH*128);
     v_proj = matmul(attn_norm, out=KVH*128);
     attn = attention(q_proj, heads=32, kv_heads=KVH, kv_len=L);
     o_proj = matmul(attn, out=4096);
     attn_res = add(o_proj, h);
-    ffn_norm = rmsnorm(attn_res);
+    ffn_norm = rmsnorm(attn_res, scale=true);
     gate_proj = matmul(ffn_norm, out=11008);
     gate_act = silu(gate_proj);
     up_proj = matmul(ffn_norm, out=11008);
@@ -49,6 +51,6 @@ workload llama2_7b_decode {
     ffn_res = add(down_proj, attn_res);
   }
 
-  final_norm = rmsnorm(h);
+  final_norm = rmsnorm(h, scale=true);
   lm_head = matmul(final_norm, out=32000);
 }

@@ -9,18 +9,18 @@
 // 8,192 * B * S^2 with T = B * S (causal mask not exploited); 32 layers at B = 1:
 // S = 512 -> 3.384 T, S = 2048 -> 14,362,370,637,824 (14.362 T), S = 4096 -> 30.92 T;
 // plus the lm_head on the last token of each sequence, 131,072,000 * B.
-// Parameters 6,738,415,616 = 32 * 202,383,360 + 2 * 32000 * 4096 + 4096, of which this
-// workload carries every matrix: 32 * 202,375,168 + 262,144,000 = 6,738,149,376. The
-// remaining 266,240 are RMSNorm scales (2 * 4096 per layer + 4096 final), which the
-// DSL's rmsnorm has no weights for.
+// Parameters 6,738,415,616 = 32 * 202,383,360 + 2 * 32000 * 4096 + 4096: the matrices
+// 32 * 202,375,168 + 262,144,000 = 6,738,149,376 and the 266,240 RMSNorm scales
+// (2 * 4096 per layer + 4096 final; rmsnorm scale=true), all carried here, so
+// `tessel check` prints 6,738,415,616 parameters.
 //
 // Modelling notes: one decoder layer sits in `repeat 32`; `tessel check` multiplies its
-// MACs by 32 and lists its weights once, so the printed weight bytes are fp16 embeddings
-// + one layer + lm_head: 2 * (131,072,000 + 202,375,168 + 131,072,000) = 929,038,336 B
-// at KVH = 32. Following the DSL's repeat semantics every layer reads the embedding
-// output h, and the final norm reads h as the stack's output (same shape). The lm_head
-// applies to the last position of each sequence only (generation); the DSL has no
-// slice operator, so that hidden state is declared as the input `last`. Q.K^T, softmax
+// MACs and parameters by 32 (each tensor once, the fp16 weight bytes are embeddings +
+// one layer + final norm + lm_head: 2 * (131,072,000 + 202,383,360 + 4,096 +
+// 131,072,000) = 929,062,912 B at KVH = 32). Following the DSL's repeat semantics
+// every layer reads the embedding output h, and the final norm reads h as the stack's
+// output (same shape). The lm_head applies to the last position of each sequence only
+// (generation): `slice` takes that row of the final norm. Q.K^T, softmax
 // and P.V are the `attention` operator over kv_len = P + S keys with KVH KV heads
 // (grouped-query attention when KVH < 32); its K and V operands are implicit inputs
 // [B, P + S, KVH * 128] (the KV cache), so the k_proj/v_proj outputs are computed but
@@ -35,14 +35,14 @@ workload llama2_7b_prefill {
   h = reshape(embed, shape=[B, S, 4096]);
 
   repeat 32 {
-    attn_norm = rmsnorm(h);
+    attn_norm = rmsnorm(h, scale=true);
     q_proj = matmul(attn_norm, out=4096);
     k_proj = matmul(attn_norm, out=KVH*128);
     v_proj = matmul(attn_norm, out=KVH*128);
     attn = attention(q_proj, heads=32, kv_heads=KVH, kv_len=P+S);
     o_proj = matmul(attn, out=4096);
     attn_res = add(o_proj, h);
-    ffn_norm = rmsnorm(attn_res);
+    ffn_norm = rmsnorm(attn_res, scale=true);
     gate_proj = matmul(ffn_norm, out=11008);
     gate_act = silu(gate_proj);
     up_proj = matmul(ffn_norm, out=11008);
@@ -51,7 +51,7 @@ workload llama2_7b_prefill {
     ffn_res = add(down_proj, attn_res);
   }
 
-  final_norm = rmsnorm(h);
-  tensor last[B, 4096] fp16;                        // final_norm at each sequence's last position
+  final_norm = rmsnorm(h, scale=true);
+  last = slice(final_norm, dim=1, start=S-1, size=1);  // each sequence's last position
   lm_head = matmul(last, out=32000);
 }

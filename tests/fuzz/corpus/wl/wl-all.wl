@@ -3,14 +3,18 @@
 // MACs by hand: cv 2*16*3*3*3*16*16 = 221,184; d 2*16*1*3*3*16*16 = 73,728;
 // conv 2*8*3*15*3 = 2,160; h 2*(2*128)*256*256 = 33,554,432 (2 repeats);
 // a 2 repeats * 2*B*H*S*L*Dh = 2*2*2*4*128*128*64 = 33,554,432; total 67,405,936.
-// CHECK: cv                          conv2d           [2,16,16,16]            1                 221,184
-// CHECK: d                           depthwise_conv2d [2,16,16,16]            1                  73,728
-// CHECK: conv                        einsum           [2,8,15]                1                   2,160
-// CHECK: h                           matmul           [2,128,256]             2              33,554,432
-// CHECK: a                           attention        [2,128,256]             2              33,554,432
-// CHECK: r                           gelu             [2,128,256]             6                       0
-// CHECK: e                           embedding_bag    [2,32]                  1                       0
+// Parameters: cv 16*3*3*3 = 432, d 16*1*3*3 = 144 (int8), e (100+200)*16 = 4,800
+// (fp32, 19,200 B); W is a declared tensor (an input), not a parameter.
+// CHECK: op kind output repeat MACs params
+// CHECK: cv conv2d [2,16,16,16] x1 221,184 432
+// CHECK: d depthwise_conv2d [2,16,16,16] x1 73,728 144
+// CHECK: conv einsum [2,8,15] x1 2,160 0
+// CHECK: h matmul [2,128,256] x2 33,554,432 0
+// CHECK: a attention [2,128,256] x2 33,554,432 0
+// CHECK: r gelu [2,128,256] x6 0 0
+// CHECK: e embedding_bag [2,32] x1 0 4,800
 // CHECK: total MACs: 67,405,936
+// CHECK: parameters: 5,376 (19,776 B)
 // Every .wl construct: lets, params, tensors, named ops with keyword and list
 // arguments, dtype overrides, einsums with affine indices, nested repeats.
 workload full {

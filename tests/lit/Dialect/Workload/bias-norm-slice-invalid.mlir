@@ -40,7 +40,7 @@ wl.graph @g {
 
 wl.graph @g {
   %x = wl.input "x" : tensor<2x5x16xf16>
-  // expected-error @+1 {{slice [4, 6) does not fit dim 1 of [2, 5, 16]}}
+  // expected-error @+1 {{a slice of size 2 from 4 does not fit dim 1 of [2, 5, 16]}}
   %s = wl.slice "s" %x dim 1 start 4 size 2 : tensor<2x5x16xf16> -> tensor<2x2x16xf16>
 }
 

@@ -193,9 +193,9 @@ public:
     if (dim < 0 || dim >= static_cast<int64_t>(x->size()))
       return fail("dim " + std::to_string(dim) + " out of range for rank " +
                   std::to_string(x->size()));
-    if (start < 0 || size < 1 || start + size > (*x)[dim])
-      return fail("slice [" + std::to_string(start) + ", " + std::to_string(start + size) +
-                  ") does not fit dim " + std::to_string(dim) + " of " + shapeStr(*x));
+    if (start < 0 || size < 1 || size > (*x)[dim] || start > (*x)[dim] - size)
+      return fail("a slice of size " + std::to_string(size) + " from " + std::to_string(start) +
+                  " does not fit dim " + std::to_string(dim) + " of " + shapeStr(*x));
     Shape out = *x;
     out[dim] = size;
     return std::optional<Shape>(out);
