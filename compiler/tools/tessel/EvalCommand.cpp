@@ -166,7 +166,13 @@ int runEval(int argc, char **argv) {
   if (*model == "oracle" && in.problem.macs() > 50'000'000)
     std::cerr << "tessel eval: warning: the oracle walks all " << in.problem.macs()
               << " iterations of layer '" << request.layer << "'; this can take long\n";
-  cost::CostReport report = costModel->evaluate(*parsed.mapping);
+  cost::CostReport report;
+  // A model that fails (e.g. an exec: program that crashed) is an error, not an invalid mapping.
+  std::string failure = costModel->evaluateOrError(*parsed.mapping, report);
+  if (!failure.empty()) {
+    std::cerr << "tessel eval: error: " << failure << '\n';
+    return 1;
+  }
   if (args->has("json"))
     std::cout << cost::mappingWithCostToJson(*parsed.mapping, in.problem, in.arch, report,
                                              *model)
