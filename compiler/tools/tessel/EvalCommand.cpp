@@ -1,6 +1,7 @@
 // `tessel eval`: evaluate one given mapping of one layer on one accelerator design point.
 #include "Commands.h"
 #include "CostModelOptions.h"
+#include "EvalConstraints.h"
 #include "EvalOutput.h"
 #include "EvalPipeline.h"
 #include "Frontend.h"
@@ -24,7 +25,9 @@ std::vector<OptionSpec> evalOptions() {
       {"param", "NAME=VALUE",
        "Bind a .hw or .wl parameter (repeatable; NAME=V1,NAME2=V2 also accepted)"},
       {"accelerator", "NAME", "The accelerator, when the .hw defines several"},
-      {"workload", "NAME", "The workload, when several in the .wl hold the layer"}};
+      {"workload", "NAME", "The workload, when several in the .wl hold the layer"},
+      {"ignore-constraints", "",
+       "Evaluate a mapping that breaks the .hw's constraints (printed as warnings)"}};
   for (OptionSpec &o : costModelOptions())
     options.push_back(std::move(o));
   return options;
@@ -173,6 +176,11 @@ int runEval(int argc, char **argv) {
     std::cerr << "tessel eval: error: " << failure << '\n';
     return 1;
   }
+  std::vector<std::string> notes;
+  std::vector<std::string> broken = constraintViolations(in, *parsed.mapping, notes);
+  for (const std::string &n : notes)
+    std::cerr << "tessel eval: note: " << n << '\n';
+  bool ignore = args->has("ignore-constraints");
   if (args->has("json"))
     std::cout << cost::mappingWithCostToJson(*parsed.mapping, in.problem, in.arch, report,
                                              *model)
@@ -182,8 +190,18 @@ int runEval(int argc, char **argv) {
               << mappingFile << "):\n";
     for (const std::string &v : report.violations)
       std::cerr << "  " << v << '\n';
-    return 1;
   }
+  if (!broken.empty()) {
+    std::cerr << "tessel eval: " << (ignore ? "warning" : "error") << ": the mapping ("
+              << mappingFile << ") breaks constraints of accelerator '" << in.accelerator
+              << "':\n";
+    for (const std::string &v : broken)
+      std::cerr << "  " << v << '\n';
+    if (!ignore)
+      std::cerr << "hint: --ignore-constraints evaluates it anyway\n";
+  }
+  if (!report.valid || (!broken.empty() && !ignore))
+    return 1;
   if (!args->has("json"))
     printEvaluation(std::cout, in, mappingFile, *model, *parsed.mapping, report);
   return 0;
