@@ -14,6 +14,8 @@ struct Chain {
   explicit Chain(uint64_t seed) : rng(seed) {}
   Rng rng;
   bool started = false, dead = false;
+  /// `current` holds a warm start to try before random points.
+  bool warm = false;
   int attempts = 0;
   Point current;
   Score score;
@@ -35,6 +37,23 @@ public:
   Best best;
   TreeStats stats;
 };
+
+/// Evaluates given points (warm starts), keeping the best valid one.
+class PointsTask : public Task {
+public:
+  PointsTask(const Mapspace &space, const SearchOptions &options, std::vector<Point> points)
+      : space(space), options(options), points(std::move(points)) {}
+  void run(Worker &worker) override;
+
+  const Mapspace &space;
+  const SearchOptions &options;
+  std::vector<Point> points;
+  Best best;
+  TreeStats stats;
+};
+
+/// The warm starts of `options` that convert to points of `space`.
+std::vector<Point> warmPoints(const Mapspace &space, const SearchOptions &options);
 
 } // namespace tessel::search
 

@@ -30,6 +30,13 @@ Bounder::Bounder(const Mapspace &space, const Pricing &pricing)
   spAt.assign(L, 1);
 }
 
+void Bounder::beginFrame(int level) {
+  frameLevel = level;
+  size_t n = static_cast<size_t>(space.numTensors() * (L + 1));
+  cache.resize(n);
+  cached.assign(n, 0);
+}
+
 bool Bounder::merges(int t, int l) const {
   const FanOut &f = space.arch().fanOuts[l];
   return t == space.outputTensor() ? f.reduction : f.multicast;
@@ -159,7 +166,8 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
   for (int j = p; j < c; ++j)
     if (!merges(t, j))
       groups *= spAt[j];
-  // The deepest decided level above c with a temporal loop relevant to t.
+  // The deepest decided level above c with a temporal loop relevant to t; a partly decided
+  // level counts when one of its decided relevant factors exceeds 1.
   int deep = -1;
   for (int l = c - 1; l >= lt && deep < 0; --l)
     for (int d = 0; d < D; ++d)
@@ -167,6 +175,21 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
         deep = l;
         break;
       }
+  int lp = dec.partialLevel;
+  bool partial = false;
+  if (deep < 0 && lp >= 0 && lp + 1 == lt && lp < c)
+    for (int d = 0; d < D && !partial; ++d)
+      partial = (rel >> d & 1) && (dec.partialDecided >> d & 1) && tf[lp * D + d] > 1;
+  if (partial)
+    deep = lp;
+  // Whether dim d's loop at level l is known, and the temporal product above `deep` (a lower
+  // bound at a partial level: undecided factors at their largest).
+  auto known = [&](int l, int d) { return l != lp || !partial || (dec.partialDecided >> d & 1); };
+  auto aboveDeep = [&](int d) -> int64_t {
+    if (!partial)
+      return tempAbove[deep * D + d];
+    return tempAbove[lt * D + d] / (known(lp, d) ? tf[lp * D + d] : dec.partialMax[d]);
+  };
   const std::vector<IndexTerms> &indices = space.indices(t);
   FlowBound f;
   if (!space.hasWindows(t)) {
@@ -179,8 +202,10 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     for (int d = 0; d < D; ++d) {
       if (rel >> d & 1)
         everMul *= tempAbove[c * D + d];
-      if (deep >= 0)
-        n *= tempAbove[deep * D + d] * ((rel >> d & 1) ? tf[deep * D + d] : 1);
+      if (deep >= 0 && (rel >> d & 1))
+        n *= partial ? tempAbove[lt * D + d] : tempAbove[deep * D + d] * tf[deep * D + d];
+      else if (deep >= 0)
+        n *= aboveDeep(d);
       else if (rel >> d & 1)
         n *= tempAbove[lt * D + d];
     }
@@ -214,7 +239,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
       if (ni < 48)
         innerP[ni++] = tileP;
       for (int l = 0; l < c; ++l) {
-        if (tf[l * D + d] <= 1)
+        if (tf[l * D + d] <= 1 || (l < lt && !(l == deep && known(l, d))))
           continue;
         Progression loop{ix.coefs[q] * s[l * D + d] * ext[(l + 1) * D + d], tf[l * D + d]};
         if (l >= lt && ne < 48)
@@ -252,7 +277,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
   if (deep >= 0) {
     int64_t runs = 1;
     for (int d = 0; d < D; ++d)
-      runs *= tempAbove[deep * D + d];
+      runs *= aboveDeep(d);
     entries = std::max(entries, runs * (inner - tile) + tile);
     if (unionKnown)
       groupEntries = std::max(groupEntries, runs * (unionInner - unionSize) + unionSize);
@@ -288,15 +313,20 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
   int lt = dec.temporalFrom;
   if (allSpatial) {
     for (int d = 0; d < D; ++d) {
+      // ext: products from the inside; tempAbove: one division at lt, then products.
+      int64_t spatialAll = 1, temporalKnown = 1;
       ext[L * D + d] = 1;
-      for (int c = L - 1; c >= lt; --c)
+      for (int c = L - 1; c >= lt; --c) {
         ext[c * D + d] = ext[(c + 1) * D + d] * tf[c * D + d] * s[c * D + d];
-      int64_t spatialAbove = 1;
-      for (int c = 0; c <= L; ++c) {
-        if (c >= lt)
-          tempAbove[c * D + d] = space.bound(d) / ext[c * D + d] / spatialAbove;
+        temporalKnown *= tf[c * D + d];
+      }
+      for (int c = 0; c < L; ++c)
+        spatialAll *= s[c * D + d];
+      int64_t above = space.bound(d) / (spatialAll * temporalKnown);
+      for (int c = lt; c <= L; ++c) {
+        tempAbove[c * D + d] = above;
         if (c < L)
-          spatialAbove *= s[c * D + d];
+          above *= tf[c * D + d];
       }
     }
   }
@@ -307,7 +337,19 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
     for (int c = 1; c <= L; ++c) {
       if (c < L && !((space.arch().levels[c].keepMask & ~point.bypass[c]) >> t & 1))
         continue;
-      FlowBound f = c == L ? computeFlow(t, p) : storageFlow(t, p, c);
+      bool reusable = frameLevel >= 0 &&
+                      (c < frameLevel || (c == L && !space.hasWindows(t)));
+      size_t slot = static_cast<size_t>(t * (L + 1) + c);
+      FlowBound f;
+      if (reusable && cached[slot]) {
+        f = cache[slot];
+      } else {
+        f = c == L ? computeFlow(t, p) : storageFlow(t, p, c);
+        if (reusable) {
+          cache[slot] = f;
+          cached[slot] = 1;
+        }
+      }
       int64_t transfers;
       if (t != out) {
         lb.at(p, t, Counts::Reads) += f.groupEntries;

@@ -16,6 +16,11 @@ namespace tessel::search {
 struct Decided {
   const bool *spatialKnown = nullptr;
   int temporalFrom = 0;
+  /// Optionally, level temporalFrom - 1 in the middle of being decided: the factors of the
+  /// dims in `partialDecided` are known, every other dim's factor is at most `partialMax[d]`.
+  int partialLevel = -1;
+  DimMask partialDecided = 0;
+  const int64_t *partialMax = nullptr;
 };
 
 /// Per-flow totals bounds: entries and group entries (lower), and upper bounds of the first
@@ -37,6 +42,13 @@ public:
 
   /// The count lower bounds of the last bound() call.
   const Counts &counts() const { return lb; }
+
+  /// Between beginFrame(l) and endFrame(), every bound() call shares the bypass, the spatial
+  /// factors and the temporal factors of the levels below l: flows those fix alone (into
+  /// levels above l without their tile, and compute flows of tensors without windows) are
+  /// computed once.
+  void beginFrame(int level);
+  void endFrame() { frameLevel = -1; }
 
 private:
   FlowBound computeFlow(int t, int p);
@@ -67,7 +79,10 @@ private:
   std::vector<int64_t> tempAbove;
   /// spAbove[l]: product of spatial factors above level l (upper bound where unknown).
   std::vector<int64_t> spAbove, spAt;
-  std::vector<int64_t> irrelevantSpatial; // scratch per level
+  int frameLevel = -1;
+  /// cache[t * (L + 1) + c]: the flow of tensor t into c, when cached in this frame.
+  std::vector<FlowBound> cache;
+  std::vector<char> cached;
 };
 
 } // namespace tessel::search

@@ -166,9 +166,9 @@ int64_t Mapspace::tileWords(int t, int l, const int64_t *extent) const {
 namespace {
 
 /// Depth-first split of spatial factors over the dims `order` (from position `k`).
-bool splitFrom(const std::vector<int> &order, size_t k, const int64_t *s, DimMask allowX,
+bool splitFrom(const int *order, size_t n, size_t k, const int64_t *s, DimMask allowX,
                DimMask allowY, int64_t roomX, int64_t roomY, int64_t *x, int64_t *y) {
-  if (k == order.size())
+  if (k == n)
     return true;
   int d = order[k];
   // Largest X share first: a deterministic preference for filling X.
@@ -180,7 +180,7 @@ bool splitFrom(const std::vector<int> &order, size_t k, const int64_t *s, DimMas
       continue;
     x[d] = fx;
     y[d] = fy;
-    if (splitFrom(order, k + 1, s, allowX, allowY, roomX / fx, roomY / fy, x, y))
+    if (splitFrom(order, n, k + 1, s, allowX, allowY, roomX / fx, roomY / fy, x, y))
       return true;
   }
   return false;
@@ -189,26 +189,34 @@ bool splitFrom(const std::vector<int> &order, size_t k, const int64_t *s, DimMas
 } // namespace
 
 bool Mapspace::splitSpatial(int l, const int64_t *s, int64_t *x, int64_t *y) const {
-  std::vector<int> order;
+  int order[64];
+  size_t n = 0;
   for (int d = 0; d < dims; ++d) {
     x[d] = y[d] = 1;
     if (s[d] > 1)
-      order.push_back(d);
+      order[n++] = d;
   }
-  return splitFrom(order, 0, s, allowedX[l], allowedY[l], fanX(l), fanY(l), x, y);
+  return splitFrom(order, n, 0, s, allowedX[l], allowedY[l], fanX(l), fanY(l), x, y);
 }
 
 Mapping Mapspace::toMapping(const Point &point) const {
   Mapping m;
+  toMapping(point, m);
+  return m;
+}
+
+void Mapspace::toMapping(const Point &point, Mapping &m) const {
   m.levels.resize(levels);
-  std::vector<int64_t> x(dims), y(dims);
+  int64_t x[64], y[64];
   for (int l = 0; l < levels; ++l) {
     LevelMapping &lm = m.levels[l];
+    lm.temporal.clear();
+    lm.spatial.clear();
     for (int d : point.order[l])
       lm.temporal.push_back({d, point.temporal[l * dims + d]});
     const int64_t *s = &point.spatial[l * dims];
     if (std::any_of(s, s + dims, [](int64_t f) { return f > 1; })) {
-      if (!splitSpatial(l, s, x.data(), y.data())) // not a canonical point: keep it on X
+      if (!splitSpatial(l, s, x, y)) // not a canonical point: keep it on X
         for (int d = 0; d < dims; ++d) {
           x[d] = s[d];
           y[d] = 1;
@@ -222,7 +230,36 @@ Mapping Mapspace::toMapping(const Point &point) const {
     }
     lm.bypass = point.bypass[l];
   }
-  return m;
+}
+
+std::optional<Point> Mapspace::pointOf(const Mapping &mapping) const {
+  if (static_cast<int>(mapping.levels.size()) != levels)
+    return std::nullopt;
+  Point p;
+  p.temporal.assign(static_cast<size_t>(levels * dims), 1);
+  p.spatial.assign(static_cast<size_t>(levels * dims), 1);
+  p.bypass.assign(levels, 0);
+  p.order.assign(levels, {});
+  for (int l = 0; l < levels; ++l) {
+    const LevelMapping &lm = mapping.levels[l];
+    for (const TemporalLoop &loop : lm.temporal) {
+      if (loop.dim < 0 || loop.dim >= dims || loop.factor < 1)
+        return std::nullopt;
+      if (loop.factor == 1)
+        continue;
+      if (p.temporal[l * dims + loop.dim] != 1)
+        return std::nullopt;
+      p.temporal[l * dims + loop.dim] = loop.factor;
+      p.order[l].push_back(loop.dim);
+    }
+    for (const SpatialLoop &loop : lm.spatial) {
+      if (loop.dim < 0 || loop.dim >= dims || loop.factor < 1)
+        return std::nullopt;
+      p.spatial[l * dims + loop.dim] *= loop.factor;
+    }
+    p.bypass[l] = lm.bypass;
+  }
+  return p;
 }
 
 std::vector<int64_t> pointKey(const Point &point) {

@@ -24,7 +24,8 @@ const std::vector<OrderClass> &OrderStage::classesOf(int level, DimMask active,
 }
 
 void OrderStage::apply(Point &point, int step, uint32_t choice) const {
-  point.order[branch[step].level] = branch[step].choices[choice];
+  const Level &lv = branch[step];
+  point.order[lv.level] = (*lv.classes)[lv.choice[choice]].representative;
 }
 
 bool OrderStage::prepare(Point &point, TreeStats &stats) {
@@ -34,8 +35,10 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
     return l == 0 || ((arch.levels[l].keepMask & ~point.bypass[l]) >> t & 1);
   };
   // The innermost keeper of each tensor and the deepest level above it with a relevant loop.
-  std::vector<int> innermost(T, 0), deepRelevant(T, -1);
-  for (int t = 0; t < T; ++t) {
+  int innermost[32], deepRelevant[32];
+  for (int t = 0; t < T && t < 32; ++t) {
+    innermost[t] = 0;
+    deepRelevant[t] = -1;
     for (int l = 1; l < L; ++l)
       if (kept(l, t))
         innermost[t] = l;
@@ -44,20 +47,18 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
         if ((space.relevant(t) >> d & 1) && point.temporal[l * D + d] > 1)
           deepRelevant[t] = l;
   }
-  branch.clear();
-  std::vector<std::vector<std::vector<int>>> offered(L);
+  numBranch = 0;
   for (int l = 0; l < L; ++l) {
     DimMask activeDims = 0;
-    std::vector<int> dims;
+    std::vector<int> &order = point.order[l];
+    order.clear();
     for (int d = 0; d < D; ++d)
       if (point.temporal[l * D + d] > 1) {
         activeDims |= DimMask(1) << d;
-        dims.push_back(d);
+        order.push_back(d);
       }
-    if (dims.size() <= 1) {
-      point.order[l] = dims;
+    if (order.size() <= 1)
       continue;
-    }
     TensorMask relevant = 0, mustTrail = 0;
     for (int t = 0; t < T; ++t) {
       for (int c = l + 1; c < L; ++c)
@@ -71,19 +72,23 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
       ++stats.noOrder;
       return false;
     }
-    point.order[l] = classes[0].representative;
+    order = classes[0].representative;
     if (classes.size() > 1) {
-      Level lv;
+      if (static_cast<int>(branch.size()) <= numBranch)
+        branch.emplace_back();
+      Level &lv = branch[numBranch++];
       lv.level = l;
-      for (const OrderClass &c : classes)
-        lv.choices.push_back(c.representative);
-      branch.push_back(std::move(lv));
+      lv.classes = &classes;
+      lv.choice.clear();
+      for (uint32_t k = 0; k < classes.size(); ++k)
+        lv.choice.push_back(k);
     }
   }
   if (!withDeltas)
     return true;
 
-  model.evaluate(space.toMapping(point), report);
+  space.toMapping(point, mapping);
+  model.evaluate(mapping, report);
   ++stats.evaluations;
   if (!report.valid) {
     ++stats.invalid;
@@ -92,55 +97,65 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
   base.fromReport(report);
   active = report.activeInstances;
   computeCycles = report.computeCycles;
+  size_t width = base.v.size();
   // One evaluation per other class: its counts minus the base counts; classes with equal
   // deltas cost the same in every combination, so only the first (smallest) is kept.
-  std::vector<Level> kept2;
-  Counts counts;
-  for (Level &lv : branch) {
-    Level out;
-    out.level = lv.level;
+  int kept2 = 0;
+  for (int b = 0; b < numBranch; ++b) {
+    Level &lv = branch[b];
     std::vector<int> first = point.order[lv.level];
-    for (size_t k = 0; k < lv.choices.size(); ++k) {
-      Counts delta;
-      delta.reset(base.levels, base.tensors);
-      if (k > 0) {
-        point.order[lv.level] = lv.choices[k];
-        model.evaluate(space.toMapping(point), report);
-        ++stats.evaluations;
-        if (!report.valid) {
-          ++stats.invalid;
-          continue;
-        }
-        counts.fromReport(report);
-        for (size_t i = 0; i < delta.v.size(); ++i)
-          delta.v[i] = counts.v[i] - base.v[i];
-      }
-      bool duplicate = std::any_of(out.delta.begin(), out.delta.end(),
-                                   [&](const Counts &c) { return c.v == delta.v; });
-      if (duplicate)
+    size_t offered = lv.choice.size();
+    lv.delta.assign(width, 0);
+    size_t n = 1;
+    for (size_t k = 1; k < offered; ++k) {
+      point.order[lv.level] = (*lv.classes)[lv.choice[k]].representative;
+      space.toMapping(point, mapping);
+      model.evaluate(mapping, report);
+      ++stats.evaluations;
+      if (!report.valid) {
+        ++stats.invalid;
         continue;
-      out.choices.push_back(lv.choices[k]);
-      out.delta.push_back(std::move(delta));
+      }
+      counts.fromReport(report);
+      lv.delta.resize((n + 1) * width);
+      int64_t *row = &lv.delta[n * width];
+      for (size_t i = 0; i < width; ++i)
+        row[i] = counts.v[i] - base.v[i];
+      bool duplicate = false;
+      for (size_t j = 0; j < n && !duplicate; ++j)
+        duplicate = std::equal(row, row + width, &lv.delta[j * width]);
+      if (duplicate) {
+        lv.delta.resize(n * width);
+        continue;
+      }
+      lv.choice[n++] = lv.choice[k];
     }
     point.order[lv.level] = first;
-    if (out.choices.size() <= 1)
+    lv.choice.resize(n);
+    if (n <= 1)
       continue;
-    out.minDelta = out.delta[0];
-    for (const Counts &c : out.delta)
-      for (size_t i = 0; i < c.v.size(); ++i)
-        out.minDelta.v[i] = std::min(out.minDelta.v[i], c.v[i]);
-    kept2.push_back(std::move(out));
+    lv.minDelta.assign(lv.delta.begin(), lv.delta.begin() + static_cast<long>(width));
+    for (size_t j = 1; j < n; ++j)
+      for (size_t i = 0; i < width; ++i)
+        lv.minDelta[i] = std::min(lv.minDelta[i], lv.delta[j * width + i]);
+    if (kept2 != b)
+      std::swap(branch[kept2], branch[b]);
+    ++kept2;
   }
-  branch = std::move(kept2);
+  numBranch = kept2;
   return true;
 }
 
 void OrderStage::bound(const uint32_t *choices, int decided, double &energy, double &cycles) {
-  sum = base;
-  for (int s = 0; s < numSteps(); ++s) {
-    const Counts &add = s < decided ? branch[s].delta[choices[s]] : branch[s].minDelta;
-    for (size_t i = 0; i < sum.v.size(); ++i)
-      sum.v[i] += add.v[i];
+  sum.v = base.v;
+  sum.levels = base.levels;
+  sum.tensors = base.tensors;
+  size_t width = base.v.size();
+  for (int s = 0; s < numBranch; ++s) {
+    const int64_t *add = s < decided ? &branch[s].delta[choices[s] * width]
+                                     : branch[s].minDelta.data();
+    for (size_t i = 0; i < width; ++i)
+      sum.v[i] += add[i];
   }
   pricing.price(sum, active.data(), nullptr, computeCycles, energy, cycles);
 }

@@ -28,8 +28,8 @@ public:
   bool prepare(Point &point, TreeStats &stats);
 
   /// Levels whose order is still a choice, outermost first, and their number of choices.
-  int numSteps() const { return static_cast<int>(branch.size()); }
-  int numChoices(int step) const { return static_cast<int>(branch[step].choices.size()); }
+  int numSteps() const { return numBranch; }
+  int numChoices(int step) const { return static_cast<int>(branch[step].choice.size()); }
   /// Sets the order of the level of `step` to its choice `choice`.
   void apply(Point &point, int step, uint32_t choice) const;
 
@@ -40,10 +40,12 @@ public:
 private:
   struct Level {
     int level = 0;
-    /// Class representatives offered (distinct count deltas), and their deltas.
-    std::vector<std::vector<int>> choices;
-    std::vector<Counts> delta;
-    Counts minDelta;
+    const std::vector<OrderClass> *classes = nullptr;
+    /// Classes offered (distinct count deltas), their deltas row by row, the smallest of each
+    /// count over them.
+    std::vector<uint32_t> choice;
+    std::vector<int64_t> delta;
+    std::vector<int64_t> minDelta;
   };
   const std::vector<OrderClass> &classesOf(int level, DimMask active, TensorMask relevant,
                                            TensorMask mustTrail);
@@ -52,11 +54,14 @@ private:
   const cost::CostModel &model;
   const Pricing &pricing;
   bool withDeltas;
+  /// The first numBranch entries are the current stage's branching levels (storage reused).
   std::vector<Level> branch;
-  Counts base, sum;
+  int numBranch = 0;
+  Counts base, sum, counts;
   std::vector<int64_t> active;
   int64_t computeCycles = 0;
   cost::CostReport report;
+  cost::Mapping mapping;
   std::map<std::tuple<int, DimMask, TensorMask, TensorMask>, std::vector<OrderClass>> cache;
 };
 

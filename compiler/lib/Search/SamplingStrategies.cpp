@@ -87,6 +87,11 @@ public:
       : space(space), options(options), budget(samplingBudget(options)) {}
   std::vector<std::unique_ptr<Task>> ask() override {
     std::vector<std::unique_ptr<Task>> tasks;
+    if (issued == 0 && !options.warmStarts.empty()) {
+      std::vector<Point> warm = warmPoints(space, options);
+      issued += static_cast<int64_t>(warm.size());
+      tasks.push_back(std::make_unique<PointsTask>(space, options, std::move(warm)));
+    }
     while (tasks.size() < kTasksPerRound && issued < budget) {
       int64_t n = std::min(kSamplesPerTask, budget - issued);
       tasks.push_back(std::make_unique<SampleTask>(space, options,
@@ -97,11 +102,17 @@ public:
   }
   void tell(std::vector<std::unique_ptr<Task>> done) override {
     for (std::unique_ptr<Task> &task : done) {
-      auto *t = static_cast<SampleTask *>(task.get());
-      stats.add(t->stats);
-      if (t->best.found && best.improvedBy(t->best.score, t->best.key))
-        best = std::move(t->best);
+      if (auto *w = dynamic_cast<PointsTask *>(task.get()))
+        merge(w->best, w->stats);
+      else
+        merge(static_cast<SampleTask *>(task.get())->best,
+              static_cast<SampleTask *>(task.get())->stats);
     }
+  }
+  void merge(Best &found, const TreeStats &counts) {
+    stats.add(counts);
+    if (found.found && best.improvedBy(found.score, found.key))
+      best = std::move(found);
   }
   int64_t evaluations() const override { return stats.evaluations; }
   void finish(SearchResult &result, bool) override { finishSampling(result, best, stats); }
@@ -121,10 +132,34 @@ ChainTask::ChainTask(const Mapspace &space, const SearchOptions &options, Chain 
                      int64_t count)
     : space(space), options(options), chain(std::move(chain)), count(count) {}
 
+void PointsTask::run(Worker &worker) {
+  CostReport report;
+  Score score;
+  for (const Point &p : points)
+    if (evaluatePoint(space, worker.model(), options, p, report, score, stats))
+      offer(best, p, score, report);
+}
+
+std::vector<Point> warmPoints(const Mapspace &space, const SearchOptions &options) {
+  std::vector<Point> points;
+  for (const Mapping &m : options.warmStarts)
+    if (std::optional<Point> p = space.pointOf(m))
+      points.push_back(std::move(*p));
+  return points;
+}
+
 void ChainTask::run(Worker &worker) {
   const CostModel &model = worker.model();
   CostReport report;
   Score score;
+  if (chain.warm && !chain.started && count > 0) {
+    chain.warm = false;
+    --count;
+    if (evaluatePoint(space, model, options, chain.current, report, chain.score, stats)) {
+      offer(best, chain.current, chain.score, report);
+      chain.started = true;
+    }
+  }
   while (!chain.started && count > 0 && chain.attempts < kStartAttempts) {
     samplePoint(space, chain.rng, chain.current);
     --count;
@@ -168,8 +203,13 @@ public:
   AnnealStrategy(const Mapspace &space, const SearchOptions &options)
       : space(space), options(options) {
     int64_t budget = samplingBudget(options);
+    std::vector<Point> warm = warmPoints(space, options);
     for (int c = 0; c < kChains; ++c) {
       chains.emplace_back(streamSeed(options.seed, static_cast<uint64_t>(c)));
+      if (!warm.empty()) {
+        chains.back().current = warm[c % warm.size()];
+        chains.back().warm = true;
+      }
       int64_t share = budget / kChains + (c < budget % kChains ? 1 : 0);
       left.push_back(share);
       // Under a time budget alone, cool over kTimedSchedule steps and start again.

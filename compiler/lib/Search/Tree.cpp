@@ -136,6 +136,19 @@ void Explorer::candidates(int depth) {
   candDims.erase(std::remove_if(candDims.begin(), candDims.end(),
                                 [&](int d) { return cand[d].size() <= 1; }),
                  candDims.end());
+  // Dims irrelevant to more of the tensors kept below go first: once decided, they fix how
+  // often those tensors are refetched, which the partial bounds of generateFactors use.
+  TensorMask below = 0;
+  for (int c = l + 1; c < L; ++c)
+    below |= space.arch().levels[c].keepMask & ~point.bypass[c];
+  auto irrelevantTo = [&](int d) {
+    int n = 0;
+    for (int t = 0; t < space.numTensors(); ++t)
+      n += (below >> t & 1) && !(space.relevant(t) >> d & 1);
+    return n;
+  };
+  std::stable_sort(candDims.begin(), candDims.end(),
+                   [&](int a, int b) { return irrelevantTo(a) > irrelevantTo(b); });
 }
 
 bool Explorer::applyStatic(int depth, uint32_t rank) {

@@ -125,6 +125,7 @@ private:
   std::vector<uint32_t> orderChoice;
   int64_t workLeft = 0;
   cost::CostReport report;
+  cost::Mapping mapping;
 };
 
 } // namespace tessel::search

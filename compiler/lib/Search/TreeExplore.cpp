@@ -62,10 +62,33 @@ void Explorer::generateFactors(int depth, Frame &frame, const Best &cut, TreeSta
     return false;
   };
   const Score *bar = cut.found ? &cut.score : nullptr;
+  // Partial bounds: with some of the level's dims decided, a bound valid for every choice of
+  // the others prunes all those children at once.
+  std::vector<int64_t> largest(D, 1);
+  for (int d = 0; d < D; ++d)
+    largest[d] = cand[d].back();
+  bool partialBounds = settings.useBounds && !spatialStep && l > 0 && bar && candDims.size() > 1;
   std::function<void(size_t, uint32_t, uint32_t)> visit = [&](size_t k, uint32_t rank,
                                                                uint32_t radix) {
     if (!fits())
       return;
+    if (partialBounds && k > 0 && k + 1 < candDims.size()) {
+      DimMask undecided = 0;
+      for (size_t j = k; j < candDims.size(); ++j)
+        undecided |= DimMask(1) << candDims[j];
+      Decided dec = decidedAt(depth);
+      dec.partialLevel = l;
+      dec.partialDecided = ~undecided;
+      dec.partialMax = largest.data();
+      double energy, cycles;
+      bounder.bound(point, dec, energy, cycles);
+      ++stats.nodes;
+      --workLeft;
+      if (boundExceeds(scoreBound(settings.objective, energy, cycles), *bar)) {
+        ++stats.pruned;
+        return;
+      }
+    }
     if (k == candDims.size()) {
       if (spatialStep && !space.splitSpatial(l, row, x.data(), y.data())) {
         ++stats.noSpatialSplit;
@@ -89,7 +112,10 @@ void Explorer::generateFactors(int depth, Frame &frame, const Best &cut, TreeSta
     }
     row[d] = cand[d][0];
   };
+  if (!spatialStep)
+    bounder.beginFrame(l);
   visit(0, 0, 1);
+  bounder.endFrame();
 }
 
 void Explorer::generate(int depth, Frame &frame, const Best &cut, TreeStats &stats) {
@@ -167,7 +193,8 @@ void Explorer::leaf(const Best &cut, Best &best, TreeStats &stats) {
       return;
     }
   }
-  model.evaluate(space.toMapping(point), report);
+  space.toMapping(point, mapping);
+  model.evaluate(mapping, report);
   ++stats.evaluations;
   --workLeft;
   if (!report.valid) {

@@ -88,6 +88,8 @@ public:
     if (!started) {
       started = true;
       tasks.push_back(std::make_unique<SplitTask>(space, settings));
+      if (!options.warmStarts.empty())
+        tasks.push_back(std::make_unique<PointsTask>(space, options, warmPoints(space, options)));
       if (settings.useBounds && space.problem().macs() >= kSeedMacs)
         for (int c = 0; c < kSeedChains; ++c) {
           Chain chain(streamSeed(options.seed, 1000 + static_cast<uint64_t>(c)));
@@ -126,9 +128,11 @@ public:
         continue;
       }
       if (auto *seed = dynamic_cast<ChainTask *>(task.get())) {
-        stats.add(seed->stats);
-        if (seed->best.found && best.improvedBy(seed->best.score, seed->best.key))
-          best = std::move(seed->best);
+        merge(seed->best, seed->stats);
+        continue;
+      }
+      if (auto *warm = dynamic_cast<PointsTask *>(task.get())) {
+        merge(warm->best, warm->stats);
         continue;
       }
       auto *sub = static_cast<SubtreeTask *>(task.get());
@@ -143,6 +147,12 @@ public:
   }
 
   int64_t evaluations() const override { return stats.evaluations; }
+
+  void merge(Best &found, const TreeStats &counts) {
+    stats.add(counts);
+    if (found.found && best.improvedBy(found.score, found.key))
+      best = std::move(found);
+  }
 
   void finish(SearchResult &result, bool stopped) override {
     stopped = stopped || budgetSpent || (!open.empty());

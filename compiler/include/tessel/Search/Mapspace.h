@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,11 @@ public:
 
   /// Converts a complete point to a Mapping (spatial factors split into X/Y loops).
   cost::Mapping toMapping(const Point &point) const;
+  /// toMapping() into `out`, reusing its storage (no allocation once warm).
+  void toMapping(const Point &point, cost::Mapping &out) const;
+  /// The point of a mapping with at most one temporal loop per dim and level and the arch's
+  /// number of levels (its validity is left to the cost model); nullopt otherwise.
+  std::optional<Point> pointOf(const cost::Mapping &mapping) const;
 
   /// Whether a complete point meets the constraints' order and stationary rules
   /// (the other constraints are enforced by construction). Appends reasons to `why`.

@@ -33,6 +33,11 @@ struct SearchOptions {
   /// on it (only on `seed` and an evaluation budget; a time budget depends on speed).
   int threads = 0;
   uint64_t seed = 1;
+  /// Mappings to evaluate first, e.g. the best one of a neighbouring design point: branch and
+  /// bound prunes against the best valid one from the start, annealing starts its chains from
+  /// them, random sampling counts them as samples. Mappings with several temporal loops of one
+  /// dim at one level cannot be used and are ignored.
+  std::vector<cost::Mapping> warmStarts;
 
   static constexpr int64_t kDefaultEvaluations = 20000;
 };
