@@ -6,6 +6,7 @@
 #include "tessel/Dialect/Workload/Transforms/Passes.h"
 #include "tessel/Extract/Extract.h"
 #include "tessel/Import/Import.h"
+#include "tessel/Network/ExtractNetwork.h"
 #include "tessel/Support/Number.h"
 #include "tessel/dsl/Diagnostics.h"
 
@@ -221,6 +222,41 @@ std::vector<std::pair<std::string, std::string>> boundParams(arch::AcceleratorOp
 }
 
 } // namespace
+
+bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
+                    NetworkInputs &out, std::ostream &err) {
+  Lowered low;
+  if (!loadBindLower(request, low, err))
+    return false;
+  std::vector<std::string> graphs;
+  for (wl::GraphOp g : low.module->getOps<wl::GraphOp>())
+    graphs.push_back(g.getSymName().str());
+  wl::GraphOp graph;
+  for (wl::GraphOp g : low.module->getOps<wl::GraphOp>())
+    if (request.workload ? g.getSymName() == *request.workload : !graph)
+      graph = g;
+  if (!graph) {
+    unknown(err, "workload", request.workload.value_or(""), graphs,
+            graphs.empty() ? "the .wl defines no workload" : "workloads are: " + joined(graphs));
+    return false;
+  }
+  if (!request.workload && graphs.size() > 1) {
+    err << "tessel: error: the .wl defines the workloads " << joined(graphs)
+        << "\nhint: choose one with --workload NAME\n";
+    return false;
+  }
+  mlir::FailureOr<std::vector<network::Layer>> layers =
+      network::extractNetwork(low.acc, graph, library);
+  if (mlir::failed(layers))
+    return false;
+  out.layers = std::move(*layers);
+  out.accelerator = low.acc.getSymName().str();
+  out.workload = graph.getSymName().str();
+  out.hwCostModel = low.acc.getCostModel().str();
+  out.clockHz = low.acc.getClock().getValue();
+  out.boundParams = boundParams(low.acc);
+  return true;
+}
 
 bool prepareEvaluation(const EvalRequest &request, const cost::ComponentLibrary &library,
                        EvalInputs &out, std::ostream &err) {

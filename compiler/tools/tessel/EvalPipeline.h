@@ -3,6 +3,7 @@
 #ifndef TESSEL_TOOLS_EVALPIPELINE_H
 #define TESSEL_TOOLS_EVALPIPELINE_H
 
+#include "tessel/Network/MapNetwork.h"
 #include "tessel/cost/Arch.h"
 #include "tessel/cost/Components.h"
 #include "tessel/cost/Constraints.h"
@@ -45,6 +46,20 @@ struct EvalInputs {
 /// to `err` and returns false.
 bool prepareEvaluation(const EvalRequest &request, const cost::ComponentLibrary &library,
                        EvalInputs &out, std::ostream &err);
+
+/// Every MAC layer of the workload, extracted at the requested design point (request.layer is
+/// ignored; request.workload chooses among several workloads).
+struct NetworkInputs {
+  std::vector<network::Layer> layers;
+  std::string accelerator, workload;
+  std::string hwCostModel;
+  double clockHz = 0;
+  std::vector<std::pair<std::string, std::string>> boundParams;
+};
+
+/// prepareEvaluation for all layers. On failure prints diagnostics to `err` and returns false.
+bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
+                    NetworkInputs &out, std::ostream &err);
 
 } // namespace tessel::cli
 

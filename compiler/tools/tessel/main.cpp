@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"compile", tessel::cli::runCompile, &tessel::cli::kCompileSpec},
     {"eval", tessel::cli::runEval, &tessel::cli::kEvalSpec},
     {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
+    {"map", tessel::cli::runMap, &tessel::cli::kMapSpec},
     {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
     {"merge", tessel::cli::runMerge, &tessel::cli::kMergeSpec},
     {"pareto", tessel::cli::runPareto, &tessel::cli::kParetoSpec},
