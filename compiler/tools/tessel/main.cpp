@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"eval", tessel::cli::runEval, &tessel::cli::kEvalSpec},
     {"import", tessel::cli::runImport, &tessel::cli::kImportSpec},
     {"map", tessel::cli::runMap, &tessel::cli::kMapSpec},
+    {"sweep", tessel::cli::runSweep, &tessel::cli::kSweepSpec},
     {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
     {"merge", tessel::cli::runMerge, &tessel::cli::kMergeSpec},
     {"pareto", tessel::cli::runPareto, &tessel::cli::kParetoSpec},

@@ -1,0 +1,262 @@
+// `tessel sweep`: every design point of an accelerator's params over one or more workloads,
+// each layer mapped by the search, streamed to a resumable JSONL file, then the Pareto front.
+#include "Commands.h"
+#include "CostModelOptions.h"
+#include "EvalPipeline.h"
+#include "Frontend.h"
+#include "MapOutput.h"
+#include "SearchArgs.h"
+
+#include "tessel/Sweep/Options.h"
+#include "tessel/Sweep/Values.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <map>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace tessel::cli {
+
+namespace {
+
+std::vector<OptionSpec> sweepOptions() {
+  std::vector<OptionSpec> options;
+  std::set<std::string> names;
+  for (const sweep::OptionHelp &h : sweep::sweepOptionHelp()) {
+    options.push_back({h.name, h.valueName, h.help});
+    names.insert(h.name);
+  }
+  for (OptionSpec &o : searchOptionSpecs())
+    if (!names.count(o.name)) {
+      if (o.name == "objective")
+        o.help = "What the mapping search minimises per layer: " + o.help;
+      options.push_back(std::move(o));
+    }
+  for (OptionSpec &o : costModelOptions())
+    options.push_back(std::move(o));
+  return options;
+}
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int) { interrupted.store(true); }
+
+/// The per-point evaluation: bind, map every layer of every workload, aggregate.
+class PointEvaluator {
+public:
+  PointEvaluator(const sweep::SweepOptions &options, const search::SearchOptions &search,
+                 const ModelSetup &setup, std::string model,
+                 const std::set<std::string> &hwParams, const LoadedInputs &in)
+      : options(options), searchOptions(search), setup(setup), model(std::move(model)),
+        hwParams(hwParams) {
+    for (const dsl::HwModel &m : in.hw)
+      for (const dsl::ParamInfo &p : m.params)
+        dims[p.name] = p.value.dim;
+  }
+
+  sweep::Record operator()(const sweep::DesignPoint &point) {
+    sweep::Record record;
+    sweep::Totals totals;
+    double weightSum = 0;
+    for (const sweep::WeightedWorkload &w : options.workloads) {
+      EvalRequest request;
+      request.hwFile = options.arch;
+      request.wlFile = w.path;
+      for (const auto &[name, value] : point.params) {
+        if (hwParams.count(name))
+          request.params.emplace_back(name, dsl::formatQuantity({value, dims.at(name), false}));
+        else
+          request.params.emplace_back(name, sweep::formatValue(value));
+      }
+      std::ostringstream err;
+      NetworkInputs in;
+      if (!prepareNetwork(request, setup.components, in, err)) {
+        record.error = firstLine(err.str());
+        return record;
+      }
+      network::NetworkOutcome outcome =
+          network::mapNetwork(in.layers, searchOptions, setup.registry, model, &memo);
+      if (!outcome.errors.empty()) {
+        record.error = w.path + ": " + outcome.errors.front();
+        return record;
+      }
+      const network::Totals &t = outcome.totals;
+      double seconds = in.clockHz > 0 ? t.cycles / in.clockHz : 0;
+      totals.latencyS += w.weight * seconds;
+      totals.cycles += static_cast<int64_t>(w.weight * t.cycles);
+      totals.energyJ += w.weight * t.energy * 1e-12;
+      addNamed(totals.energyByLevelJ, t.energyByLevel, w.weight);
+      addNamed(totals.energyByLevelJ,
+               {{"mac", t.macEnergy}, {"network", t.networkEnergy}, {"leakage", t.leakageEnergy}},
+               w.weight);
+      totals.areaMm2 = std::max(totals.areaMm2, t.area / 1e6);
+      totals.utilization += w.weight * t.utilization;
+      totals.macs += static_cast<int64_t>(w.weight * t.macs);
+      weightSum += w.weight;
+      for (size_t i = 0; i < outcome.layers.size(); ++i)
+        record.layers.push_back(layerResult(in, i, outcome.layers[i], options.workloads.size() > 1
+                                                                          ? w.path + ":"
+                                                                          : ""));
+    }
+    if (weightSum > 0)
+      totals.utilization /= weightSum;
+    totals.powerW = totals.latencyS > 0 ? totals.energyJ / totals.latencyS : 0;
+    record.totals = totals;
+    return record;
+  }
+
+  const network::SearchMemo &searchMemo() const { return memo; }
+
+private:
+  static std::string firstLine(const std::string &text) {
+    std::string line = text.substr(0, text.find('\n'));
+    return line.empty() ? "the design point could not be prepared" : line;
+  }
+
+  static void addNamed(sweep::NamedValues &into,
+                       const std::vector<std::pair<std::string, double>> &pj, double weight) {
+    for (const auto &[name, e] : pj) {
+      auto it = std::find_if(into.begin(), into.end(),
+                             [&](const auto &p) { return p.first == name; });
+      if (it == into.end())
+        into.emplace_back(name, weight * e * 1e-12);
+      else
+        it->second += weight * e * 1e-12;
+    }
+  }
+
+  static sweep::LayerResult layerResult(const NetworkInputs &in, size_t i,
+                                        const network::LayerOutcome &o,
+                                        const std::string &prefix) {
+    sweep::LayerResult l;
+    l.name = prefix + o.name;
+    l.count = o.count;
+    const search::SearchResult &r = *o.result;
+    if (!r.found) {
+      l.error = statusText(r);
+      return l;
+    }
+    l.latencyS = in.clockHz > 0 ? r.report.cycles / in.clockHz : 0;
+    l.energyJ = r.report.totalEnergy * 1e-12;
+    l.utilization = r.report.utilization;
+    l.macs = r.report.macs;
+    l.mapping = statusText(r);
+    return l;
+  }
+
+  const sweep::SweepOptions &options;
+  search::SearchOptions searchOptions;
+  const ModelSetup &setup;
+  std::string model;
+  std::set<std::string> hwParams;
+  std::map<std::string, dsl::Dim> dims;
+  network::SearchMemo memo;
+};
+
+} // namespace
+
+const CommandSpec kSweepSpec = {
+    "sweep",
+    "tessel sweep ARCH.hw MODEL.wl... [options]",
+    "Sweep the accelerator's parameters: map every layer at every design point, stream the "
+    "results, print the Pareto front.",
+    std::string(
+        "Design points: the cartesian product of every param's domain (.hw and .wl), with\n"
+        "--param overriding domains, or a --sample; --shard selects a deterministic part.\n"
+        "At each point the accelerator is bound, every MAC layer of every workload is mapped\n"
+        "by the search (a layer shape is searched once per distinct hardware, shared across\n"
+        "points), and the whole-workload latency, energy by level, area, power and\n"
+        "utilisation are recorded (weighted over --workload FILE:WEIGHT). Each record is one\n"
+        "JSON line written as its point finishes; --resume continues an interrupted sweep.\n"
+        "Points without a valid mapping or violating a --constraint are recorded with the\n"
+        "reason. The final file is the same whatever --threads. At the end the Pareto front\n"
+        "over --objectives is printed. Schema and semantics: docs/sweep.md.\n\n") +
+        kSearchHelp + kCostModelHelp,
+    sweepOptions(),
+};
+
+int runSweep(int argc, char **argv) {
+  bool help = false;
+  std::optional<ParsedArgs> args = parseArgs(kSweepSpec, argc, argv, std::cout, std::cerr, help);
+  if (!args)
+    return 1;
+  if (help)
+    return 0;
+  auto options = sweep::parseSweepOptions(args->positional, args->values, isatty(2) != 0);
+  if (!options) {
+    std::cerr << sweep::formatArgError(options.error());
+    return 1;
+  }
+  std::optional<search::SearchOptions> searchOptions = readSearchOptions(*args, "sweep", std::cerr);
+  if (!searchOptions)
+    return 1;
+  searchOptions->threads = 1; // the sweep runs points in parallel
+  searchOptions->seed = options->seed;
+
+  std::vector<std::string> files = {options->arch};
+  for (const sweep::WeightedWorkload &w : options->workloads)
+    files.push_back(w.path);
+  LoadedInputs in;
+  if (!loadInputs(files, in, std::cerr))
+    return 1;
+  std::vector<dsl::ParamInfo> params;
+  std::set<std::string> hwParams;
+  for (const dsl::HwModel &m : in.hw)
+    for (const dsl::ParamInfo &p : m.params) {
+      params.push_back(p);
+      hwParams.insert(p.name);
+    }
+  for (const dsl::WlModel &m : in.wl)
+    for (const dsl::ParamInfo &p : m.params)
+      params.push_back(p);
+  auto points = sweep::planPoints(*options, params, &in.sm);
+  if (!points) {
+    std::cerr << sweep::formatArgError(points.error());
+    return 1;
+  }
+
+  ModelSetup setup;
+  if (!setupModels(*args, "sweep", setup, std::cerr))
+    return 1;
+  std::string fallback = "analytical";
+  for (const dsl::HwModel &m : in.hw)
+    if (!m.costModel.empty())
+      fallback = m.costModel;
+  std::optional<std::string> model = chooseCostModel(*args, fallback, "sweep", setup, std::cerr);
+  if (!model)
+    return 1;
+
+  PointEvaluator evaluator(*options, *searchOptions, setup, *model, hwParams, in);
+  sweep::Evaluator evaluate = [&](const sweep::DesignPoint &p) { return evaluator(p); };
+  options->run.cancel = &interrupted;
+  std::signal(SIGINT, onInterrupt);
+  auto outcome = sweep::runSweep(options->run, *points, evaluate, std::cout, std::cerr);
+  std::signal(SIGINT, SIG_DFL);
+  if (!outcome) {
+    std::cerr << "tessel sweep: error: " << outcome.error() << '\n';
+    return 1;
+  }
+  if (!outcome->complete) {
+    std::cerr << "tessel sweep: interrupted; continue with --resume\n";
+    return 1;
+  }
+  std::vector<const sweep::Record *> records;
+  for (const sweep::Record &r : outcome->records)
+    records.push_back(&r);
+  std::ostream &table = options->run.output == "-" ? std::cerr : std::cout;
+  if (auto r = sweep::printPareto(records, options->pareto, table); !r) {
+    std::cerr << "tessel sweep: error: " << r.error() << '\n';
+    return 1;
+  }
+  if (options->run.verbosity == sweep::Verbosity::Verbose)
+    std::cerr << "tessel sweep: " << outcome->evaluated << " points evaluated, "
+              << outcome->resumed << " resumed; " << evaluator.searchMemo().misses()
+              << " searches, " << evaluator.searchMemo().hits() << " answered from the memo\n";
+  return 0;
+}
+
+} // namespace tessel::cli
