@@ -5,6 +5,7 @@
 #include "EvalOutput.h"
 #include "EvalPipeline.h"
 #include "Frontend.h"
+#include "SearchArgs.h"
 
 #include "tessel/cost/MappingJson.h"
 
@@ -56,26 +57,6 @@ const CommandSpec kEvalSpec = {
 
 namespace {
 
-/// Parses the --param values ("a=1", "a=1,b=2") in order.
-bool parseParams(const ParsedArgs &args, EvalRequest &request) {
-  auto it = args.values.find("param");
-  if (it == args.values.end())
-    return true;
-  for (const std::string &value : it->second) {
-    std::stringstream items(value);
-    std::string item;
-    while (std::getline(items, item, ',')) {
-      size_t eq = item.find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
-        std::cerr << "tessel eval: error: --param needs NAME=VALUE, got '" << item << "'\n";
-        return false;
-      }
-      request.params.emplace_back(item.substr(0, eq), item.substr(eq + 1));
-    }
-  }
-  return true;
-}
-
 bool readFile(const std::string &path, std::string &text) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -88,26 +69,8 @@ bool readFile(const std::string &path, std::string &text) {
 
 /// Fills the files, layer and mapping path of `request`; prints the problem and fails.
 bool readCommandLine(const ParsedArgs &args, EvalRequest &request, std::string &mappingFile) {
-  for (const std::string &p : args.positional) {
-    FileKind kind = fileKind(p);
-    std::string &slot = kind == FileKind::Hw ? request.hwFile : request.wlFile;
-    if (kind == FileKind::Unknown || !slot.empty()) {
-      std::cerr << "tessel eval: error: "
-                << (kind == FileKind::Unknown ? "'" + p + "' is neither a .hw nor a .wl file"
-                                              : "more than one " +
-                                                    std::string(kind == FileKind::Hw ? ".hw"
-                                                                                     : ".wl") +
-                                                    " file")
-                << "\nhint: usage: " << kEvalSpec.usage << '\n';
-      return false;
-    }
-    slot = p;
-  }
-  if (request.hwFile.empty() || request.wlFile.empty()) {
-    std::cerr << "tessel eval: error: needs one .hw and one .wl file\nhint: usage: "
-              << kEvalSpec.usage << '\n';
+  if (!readInputFiles(args, "eval", kEvalSpec.usage, request, std::cerr))
     return false;
-  }
   std::optional<std::string> layer = args.get("layer"), mapping = args.get("mapping");
   if (!layer || !mapping) {
     std::cerr << "tessel eval: error: missing --" << (!layer ? "layer NAME" : "mapping FILE")
@@ -118,7 +81,7 @@ bool readCommandLine(const ParsedArgs &args, EvalRequest &request, std::string &
   mappingFile = *mapping;
   request.accelerator = args.get("accelerator");
   request.workload = args.get("workload");
-  return parseParams(args, request);
+  return readParamArgs(args, "eval", request, std::cerr);
 }
 
 } // namespace
