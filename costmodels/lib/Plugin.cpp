@@ -87,6 +87,13 @@ std::string loadPlugin(const std::string &path, Registry &registry, ComponentLib
     return "wrong API version on plugin " + label + " (" + path + "): got version " +
            std::to_string(info->apiVersion) + ", supported version is " +
            std::to_string(TESSEL_PLUGIN_API_VERSION);
+  if (info->layoutFingerprint != pluginLayoutFingerprint())
+    return "plugin " + label + " (" + path +
+           ") was built against tessel headers that lay out its types differently (layout "
+           "fingerprint " +
+           std::to_string(info->layoutFingerprint) + ", this tessel has " +
+           std::to_string(pluginLayoutFingerprint()) +
+           "): rebuild it against this tessel's installed package";
   if (!info->name || !*info->name)
     return "plugin " + quoted(path) + " has no name";
   if (!info->registerPlugin)

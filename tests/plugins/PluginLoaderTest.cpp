@@ -138,6 +138,16 @@ TEST_CASE("a plugin built for another API version is rejected", "[plugin]") {
             std::to_string(TESSEL_PLUGIN_API_VERSION));
 }
 
+TEST_CASE("a plugin built against differently laid out headers is rejected", "[plugin]") {
+  CHECK(loadError(TESSEL_TEST_PLUGIN_LAYOUT) ==
+        prefix(TESSEL_TEST_PLUGIN_LAYOUT) +
+            "was built against tessel headers that lay out its types differently (layout "
+            "fingerprint " +
+            std::to_string(pluginLayoutFingerprint() + 1) + ", this tessel has " +
+            std::to_string(pluginLayoutFingerprint()) +
+            "): rebuild it against this tessel's installed package");
+}
+
 TEST_CASE("a failing registration is rejected and adds nothing", "[plugin]") {
   CHECK(loadError(TESSEL_TEST_PLUGIN_FAILING) ==
         prefix(TESSEL_TEST_PLUGIN_FAILING) +

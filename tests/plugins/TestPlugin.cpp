@@ -11,6 +11,7 @@
 #define MODE_THROWING 4
 #define MODE_CLASH 5
 #define MODE_UNDEFINED 6
+#define MODE_LAYOUT 7
 
 using namespace tessel::cost;
 
@@ -76,6 +77,11 @@ const TesselPluginInfo info = {
     TESSEL_PLUGIN_API_VERSION + 1,
 #else
     TESSEL_PLUGIN_API_VERSION,
+#endif
+#if TESSEL_TEST_PLUGIN_MODE == MODE_LAYOUT
+    pluginLayoutFingerprint() + 1,
+#else
+    pluginLayoutFingerprint(),
 #endif
     "test-plugin", "1.2.3", registerModels};
 

@@ -72,8 +72,8 @@ void registerModels(PluginRegistrar &registrar) {
                               "on-chip SRAM with SECDED (72,64) ECC (example plugin)");
 }
 
-const TesselPluginInfo info = {TESSEL_PLUGIN_API_VERSION, "no-overlap-example", "1.0",
-                               registerModels};
+const TesselPluginInfo info = {TESSEL_PLUGIN_API_VERSION, pluginLayoutFingerprint(),
+                               "no-overlap-example", "1.0", registerModels};
 
 } // namespace
 

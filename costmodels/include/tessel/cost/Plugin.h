@@ -12,8 +12,12 @@
 #ifndef TESSEL_COST_PLUGIN_H
 #define TESSEL_COST_PLUGIN_H
 
+#include "tessel/cost/Analytical.h"
 #include "tessel/cost/Components.h"
+#include "tessel/cost/Oracle.h"
 #include "tessel/cost/Registry.h"
+#include "tessel/cost/Roofline.h"
+#include "tessel/cost/Systolic.h"
 
 #include <cstdint>
 #include <string>
@@ -29,6 +33,27 @@
 #define TESSEL_PLUGIN_EXPORT __attribute__((visibility("default")))
 
 namespace tessel::cost {
+
+/// A fingerprint of the sizes of the types a plugin shares with tessel, as the headers it is
+/// compiled with lay them out. A plugin built against other headers (a stale install, a
+/// changed struct) almost always has another fingerprint, and the loader rejects it instead of
+/// letting it corrupt memory. A safety net below TESSEL_PLUGIN_API_VERSION, not a substitute.
+constexpr uint64_t pluginLayoutFingerprint() {
+  const uint64_t sizes[] = {
+      sizeof(Dim),            sizeof(Tensor),         sizeof(Problem),
+      sizeof(StorageLevel),   sizeof(FanOut),         sizeof(ComputeUnit),
+      sizeof(Arch),           sizeof(TemporalLoop),   sizeof(SpatialLoop),
+      sizeof(LevelMapping),   sizeof(Mapping),        sizeof(AccessCounts),
+      sizeof(TensorLevelStats), sizeof(CostReport),   sizeof(CostModelFactory),
+      sizeof(ComponentSpec),  sizeof(Figure),         sizeof(ComponentCosts),
+      sizeof(ComponentModelFn), sizeof(ComponentLibrary), sizeof(Registry),
+      sizeof(AnalyticalModel), sizeof(OracleModel),   sizeof(RooflineModel),
+      sizeof(SystolicModel),  sizeof(std::string),    sizeof(std::vector<int64_t>)};
+  uint64_t hash = 14695981039346656037ull; // FNV-1a over the sizes
+  for (uint64_t size : sizes)
+    hash = (hash ^ size) * 1099511628211ull;
+  return hash;
+}
 
 /// What a plugin's register function adds its models to. It only collects: the loader commits
 /// the additions to the host's Registry when registration succeeded as a whole, so a failing
@@ -77,6 +102,8 @@ extern "C" {
 struct TesselPluginInfo {
   /// TESSEL_PLUGIN_API_VERSION of the headers the plugin was built with.
   uint32_t apiVersion;
+  /// tessel::cost::pluginLayoutFingerprint() of those headers.
+  uint64_t layoutFingerprint;
   /// Plugin name and version, shown by `tessel plugins` and in errors.
   const char *name;
   const char *version;
@@ -103,8 +130,9 @@ struct LoadedPlugin {
 /// Loads the plugin at `path` and adds its models to `registry` and `components`. A path without a '/' is taken
 /// relative to the current directory (the library search path is not used). Returns an empty
 /// string and fills `loaded` on success; otherwise a message (the library cannot be opened, has
-/// no tesselPluginInfo symbol, returns no info, was built for another API version, or its
-/// registration failed or clashes with an existing name) and leaves both unchanged.
+/// no tesselPluginInfo symbol, returns no info, was built for another API version or against
+/// headers with another layout fingerprint, or its registration failed or clashes with an
+/// existing name) and leaves both unchanged.
 /// A loaded library stays mapped for the rest of the process because the models it registered
 /// run its code; a rejected one is closed.
 std::string loadPlugin(const std::string &path, Registry &registry, ComponentLibrary &components,
