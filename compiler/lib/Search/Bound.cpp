@@ -30,6 +30,23 @@ Bounder::Bounder(const Mapspace &space, const Pricing &pricing)
   spAt.assign(L, 1);
 }
 
+bool Bounder::fixedInFrame(int t, int p, int c) const {
+  // A flow whose deepest relevant loop lies between the frame's level and its child does not
+  // see the frame level's factors (they only multiply the product above it), unless window
+  // offsets merged just above the frame level take their stride from them.
+  const int64_t *tf = pt->temporal.data();
+  DimMask rel = space.relevant(t);
+  bool deeper = false;
+  for (int l = frameLevel + 1; l < c && !deeper; ++l)
+    for (int d = 0; d < D && !deeper; ++d)
+      deeper = (rel >> d & 1) && tf[l * D + d] > 1;
+  if (!deeper)
+    return false;
+  if (!space.hasWindows(t))
+    return true;
+  return frameLevel == 0 || frameLevel - 1 < p || !merges(t, frameLevel - 1);
+}
+
 void Bounder::beginFrame(int level) {
   frameLevel = level;
   size_t n = static_cast<size_t>(space.numTensors() * (L + 1));
@@ -338,7 +355,8 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
       if (c < L && !((space.arch().levels[c].keepMask & ~point.bypass[c]) >> t & 1))
         continue;
       bool reusable = frameLevel >= 0 &&
-                      (c < frameLevel || (c == L && !space.hasWindows(t)));
+                      (c < frameLevel || (c == L && !space.hasWindows(t)) ||
+                       (c > frameLevel && c < L && fixedInFrame(t, p, c)));
       size_t slot = static_cast<size_t>(t * (L + 1) + c);
       FlowBound f;
       if (reusable && cached[slot]) {

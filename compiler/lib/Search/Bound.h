@@ -64,6 +64,8 @@ private:
   };
   IndexSizes indexSizes(int t, size_t i, int p, int c) const;
   bool merges(int t, int l) const;
+  /// Whether the flow's bound cannot change between bound() calls of the current frame.
+  bool fixedInFrame(int t, int p, int c) const;
 
   const Mapspace &space;
   const Pricing &pricing;

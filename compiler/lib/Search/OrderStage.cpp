@@ -11,7 +11,7 @@ using namespace cost;
 
 OrderStage::OrderStage(const Mapspace &space, const CostModel &model, const Pricing &pricing,
                        bool withDeltas)
-    : space(space), model(model), pricing(pricing), withDeltas(withDeltas) {}
+    : space(space), model(model), pricing(pricing), withDeltas(withDeltas), costs(space) {}
 
 const std::vector<OrderClass> &OrderStage::classesOf(int level, DimMask active,
                                                      TensorMask relevant,
@@ -98,29 +98,25 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
   active = report.activeInstances;
   computeCycles = report.computeCycles;
   size_t width = base.v.size();
-  // One evaluation per other class: its counts minus the base counts; classes with equal
-  // deltas cost the same in every combination, so only the first (smallest) is kept.
+  // Each other class's counts minus the first class's, from the per-level closed forms
+  // (LevelCosts); classes with equal deltas cost the same in every combination, so only the
+  // first (smallest) is kept.
+  costs.prepare(point);
   int kept2 = 0;
   for (int b = 0; b < numBranch; ++b) {
     Level &lv = branch[b];
-    std::vector<int> first = point.order[lv.level];
     size_t offered = lv.choice.size();
     lv.delta.assign(width, 0);
+    first.reset(base.levels, base.tensors);
+    costs.add(lv.level, (*lv.classes)[lv.choice[0]].representative, first);
     size_t n = 1;
     for (size_t k = 1; k < offered; ++k) {
-      point.order[lv.level] = (*lv.classes)[lv.choice[k]].representative;
-      space.toMapping(point, mapping);
-      model.evaluate(mapping, report);
-      ++stats.evaluations;
-      if (!report.valid) {
-        ++stats.invalid;
-        continue;
-      }
-      counts.fromReport(report);
+      counts.reset(base.levels, base.tensors);
+      costs.add(lv.level, (*lv.classes)[lv.choice[k]].representative, counts);
       lv.delta.resize((n + 1) * width);
       int64_t *row = &lv.delta[n * width];
       for (size_t i = 0; i < width; ++i)
-        row[i] = counts.v[i] - base.v[i];
+        row[i] = counts.v[i] - first.v[i];
       bool duplicate = false;
       for (size_t j = 0; j < n && !duplicate; ++j)
         duplicate = std::equal(row, row + width, &lv.delta[j * width]);
@@ -130,7 +126,6 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
       }
       lv.choice[n++] = lv.choice[k];
     }
-    point.order[lv.level] = first;
     lv.choice.resize(n);
     if (n <= 1)
       continue;

@@ -5,6 +5,7 @@
 #define TESSEL_SEARCH_LIB_ORDERSTAGE_H
 
 #include "Counts.h"
+#include "LevelCosts.h"
 #include "tessel/cost/CostModel.h"
 
 #include <map>
@@ -57,7 +58,8 @@ private:
   /// The first numBranch entries are the current stage's branching levels (storage reused).
   std::vector<Level> branch;
   int numBranch = 0;
-  Counts base, sum, counts;
+  Counts base, sum, counts, first;
+  LevelCosts costs;
   std::vector<int64_t> active;
   int64_t computeCycles = 0;
   cost::CostReport report;

@@ -3,6 +3,8 @@
 // change a count, and the counts are separable over the levels' orders.
 #include "SearchCase.h"
 
+#include "Counts.h"
+#include "LevelCosts.h"
 #include "Sample.h"
 #include "tessel/Search/Mapspace.h"
 #include "tessel/cost/Analytical.h"
@@ -194,4 +196,45 @@ TEST_CASE("counts are separable over the levels' loop orders", "[search][collaps
       CHECK(both[i] - base[i] == (onlyA[i] - base[i]) + (onlyB[i] - base[i]));
   }
   CHECK(checked >= 50);
+}
+
+TEST_CASE("per-level counts from the closed forms equal the model's differences",
+          "[search][collapse]") {
+  int levels = 0;
+  for (uint64_t seed = 1; seed <= 3000 && levels < 400; ++seed) {
+    SearchCase c = smallCase(seed);
+    std::vector<std::string> errors;
+    auto space = Mapspace::create(c.problem, c.arch, c.constraints, errors);
+    cost::AnalyticalModel model(c.problem, c.arch);
+    Rng rng(seed + 23);
+    std::optional<Point> p = validPoint(*space, model, rng);
+    if (!p)
+      continue;
+    LevelCosts costs(*space);
+    costs.prepare(*p);
+    Counts base;
+    base.fromReport(model.evaluate(space->toMapping(*p)));
+    for (int l = 0; l < space->numLevels(); ++l) {
+      if (p->order[l].size() < 2)
+        continue;
+      ++levels;
+      std::vector<int> perm = p->order[l];
+      Counts mine0;
+      mine0.reset(base.levels, base.tensors);
+      costs.add(l, perm, mine0);
+      std::sort(perm.begin(), perm.end());
+      do {
+        Point q = *p;
+        q.order[l] = perm;
+        Counts model1, mine1;
+        model1.fromReport(model.evaluate(space->toMapping(q)));
+        mine1.reset(base.levels, base.tensors);
+        costs.add(l, perm, mine1);
+        INFO("seed " << seed << " level " << l << "\n" << describe(c) << describePoint(*space, q));
+        for (size_t i = 0; i < base.v.size(); ++i)
+          CHECK(model1.v[i] - base.v[i] == mine1.v[i] - mine0.v[i]);
+      } while (std::next_permutation(perm.begin(), perm.end()));
+    }
+  }
+  CHECK(levels >= 400);
 }
