@@ -2,20 +2,22 @@
 #include "tessel/cost/Analytical.h"
 
 #include "Finalize.h"
-#include "IndexSet.h"
-#include "LoopNest.h"
+#include "IndexTerm.h"
+#include "NestSummary.h"
 
 #include <algorithm>
-#include <memory>
-#include <new>
 
 namespace tessel::cost {
 
 AnalyticalModel::AnalyticalModel(Problem problem, Arch arch, Convention convention)
     : prob(std::move(problem)), hw(std::move(arch)), conv(convention), numDims(prob.dims.size()) {
   size_t numTensors = prob.tensors.size();
-  indexOf.assign(numTensors * numDims, -1);
+  singleSlotOf.assign(numTensors * numDims, -1);
+  multiSlotOf.assign(numTensors * numDims, -1);
   coeffOf.assign(numTensors * numDims, 0);
+  numSingle.assign(numTensors, 0);
+  numMulti.assign(numTensors, 0);
+  singleBase.assign(numTensors, 0);
   macs = prob.macs();
   setupErrors = validateProblem(prob);
   for (std::string &e : validateArch(hw, prob))
@@ -24,189 +26,28 @@ AnalyticalModel::AnalyticalModel(Problem problem, Arch arch, Convention conventi
   for (size_t t = 0; t < numTensors && setupErrors.empty(); ++t)
     outermostWords += prob.tensorElements(static_cast<int>(t)) *
                       wordsPerElement(prob, static_cast<int>(t), hw.levels[0].wordBits);
-  // Indices are renumbered to the live ones: a dim of bound 1 never moves, so an index whose
-  // dims all have bound 1 is a constant (factor 1 in every product) and is dropped.
-  numIndices.assign(numTensors, 0);
-  indexBase.assign(numTensors, 0);
-  numMulti.assign(numTensors, 0);
+  // A dim of bound 1 never moves, so an index whose dims all have bound 1 is a constant
+  // (factor 1 in every product) and is dropped.
   for (size_t t = 0; t < numTensors; ++t) {
-    const Tensor &tensor = prob.tensors[t];
-    indexBase[t] = static_cast<int>(singleDim.size());
-    for (const std::vector<int64_t> &coeffs : tensor.projection) {
-      int dimsUsed = 0, lastDim = -1;
-      int64_t c = 1;
+    singleBase[t] = static_cast<int>(singleDims.size());
+    for (const std::vector<int64_t> &coeffs : prob.tensors[t].projection) {
+      std::vector<size_t> dims;
       for (size_t d = 0; d < coeffs.size() && d < numDims; ++d)
         if (coeffs[d] != 0 && prob.dims[d].bound > 1) {
-          ++dimsUsed;
-          c = coeffs[d];
-          lastDim = static_cast<int>(d);
-          indexOf[t * numDims + d] = numIndices[t];
+          dims.push_back(d);
           coeffOf[t * numDims + d] = coeffs[d];
         }
-      if (dimsUsed == 0)
-        continue;
-      ++numIndices[t];
-      singleDimOf.push_back(lastDim);
-      singleDim.push_back(dimsUsed == 1);
-      numMulti[t] += dimsUsed > 1;
-      singleCoef.push_back(c);
+      if (dims.size() == 1) {
+        singleSlotOf[t * numDims + dims[0]] = numSingle[t]++;
+        singleDims.push_back(static_cast<int>(dims[0]));
+      } else if (dims.size() > 1) {
+        for (size_t d : dims)
+          multiSlotOf[t * numDims + d] = numMulti[t];
+        ++numMulti[t];
+      }
     }
   }
 }
-
-namespace {
-
-/// Array of n elements, constructed in place when n <= N (no allocation per flow). Elements of
-/// trivial types start indeterminate.
-template <typename T, size_t N> class SmallArray {
-public:
-  explicit SmallArray(size_t n) : size(n) {
-    if (n > N) {
-      heap = std::make_unique<T[]>(n);
-      data = heap.get();
-    } else {
-      data = reinterpret_cast<T *>(storage);
-      for (size_t i = 0; i < n; ++i)
-        new (data + i) T; // default-initialised: callers set every element they read
-    }
-  }
-  ~SmallArray() {
-    if (size <= N)
-      for (size_t i = 0; i < size; ++i)
-        data[i].~T();
-  }
-  SmallArray(const SmallArray &) = delete;
-  SmallArray &operator=(const SmallArray &) = delete;
-  T &operator[](size_t i) { return data[i]; }
-  const T &operator[](size_t i) const { return data[i]; }
-
-private:
-  size_t size;
-  T *data;
-  alignas(T) unsigned char storage[N * sizeof(T)];
-  std::unique_ptr<T[]> heap;
-};
-
-/// One index of a tensor seen from one flow: the child tile, its union over time ("ever") and
-/// the offsets of the children merged by the network. An index over a single dim (the common
-/// case) is exact with integers: its tile is coef * [0, e), and every loop of the dim outside
-/// the tile adds a mixed-radix digit whose stride is a multiple of e, so all sums are distinct
-/// and sizes multiply. Other indices use exact IndexSets.
-/// The exact sets of an index over several dims.
-struct IndexSets {
-  IndexSet tile, ever, offsets;
-  int64_t n1 = 1;
-};
-
-template <bool CanBeMulti> class IndexTerm {
-public:
-  using Sets = IndexSets;
-
-  /// An index over several dims, built loop by loop into `multi`.
-  /// Whether the index is over at most one dim (always, when the tensor has no other kind).
-  bool isSingle() const {
-    if constexpr (CanBeMulti)
-      return single;
-    return true;
-  }
-  void initMulti(Sets *multi) {
-    single = false;
-    coef = 1;
-    tileExt = offCount = everMul = 1;
-    sets = multi;
-  }
-  /// An index over at most one dim: tile coef * [0, tile), `offsets` merged children, `ever`
-  /// factors of the temporal loops above on the dim.
-  void initSingle(int64_t coefficient, int64_t tile, int64_t offsets, int64_t ever) {
-    single = true;
-    coef = coefficient;
-    tileExt = tile;
-    offCount = offsets;
-    everMul = ever;
-    sets = nullptr;
-  }
-  void addTile(int64_t step, int64_t factor) {
-    if (isSingle())
-      tileExt *= factor;
-    else
-      sets->tile.addProgression(step, factor);
-  }
-  void addOffset(int64_t step, int64_t factor) {
-    if (isSingle())
-      offCount *= factor;
-    else
-      sets->offsets.addProgression(step, factor);
-  }
-  void addEver(int64_t step, int64_t factor) {
-    if (isSingle())
-      everMul *= factor;
-    else
-      sets->ever.addProgression(step, factor);
-  }
-  void finish() {
-    if (!isSingle()) {
-      sets->ever.add(sets->tile);
-      sets->n1 = sets->offsets.sumSize(sets->tile);
-    }
-  }
-  bool pointOffsets() const { return isSingle() ? offCount == 1 : sets->offsets.isPoint(); }
-  int64_t tileSize() const { return isSingle() ? tileExt : sets->tile.size(); }
-  int64_t everSize() const { return isSingle() ? tileExt * everMul : sets->ever.size(); }
-  int64_t unionSize() const { return isSingle() ? offCount * tileExt : sets->n1; }
-  int64_t groupEverSize() const {
-    return isSingle() ? offCount * tileExt * everMul : sets->offsets.sumSize(sets->ever);
-  }
-  /// |T intersect (T + delta)|.
-  int64_t overlap(int64_t delta) const {
-    if (!isSingle())
-      return sets->tile.overlap(delta);
-    if (delta == 0)
-      return tileExt;
-    int64_t s = delta < 0 ? -delta : delta;
-    if (coef != 1)
-      s /= coef;
-    return s >= tileExt ? 0 : tileExt - s;
-  }
-  /// |O (+) T| - |O (+) ((T + delta) \ T)|.
-  int64_t unionKept(int64_t delta) const {
-    if (isSingle())
-      return offCount * overlap(delta);
-    return sets->n1 - sets->tile.shiftDifferenceSumSize(delta, sets->offsets);
-  }
-
-private:
-  bool single;
-  int64_t coef, tileExt, offCount, everMul;
-  Sets *sets;
-};
-
-/// The nest of one mapping and the products every flow reads, built in one checked pass.
-struct NestSummary {
-  NestSummary(size_t numLevels, size_t numDims, size_t maxLoops);
-
-  /// Flattens `mapping` and computes the products; false when the mapping breaks any rule of
-  /// checkMapping other than capacity (then nothing else is meaningful).
-  bool build(const Problem &problem, const Arch &arch, const Mapping &mapping);
-
-  LoopNest nest;
-  size_t numLevels, numDims;
-  /// Product of the spatial / temporal factors at each level, and of those above each level
-  /// (spatialAbove[l] = prod_{j<l} spatialAt[j], l <= numLevels).
-  SmallArray<int64_t, 16> spatialAt, temporalAt, spatialAbove, temporalAbove1;
-  /// spatialOf[d * numLevels + l]: product of dim d's spatial factors at level l.
-  SmallArray<int64_t, 256> spatialOf;
-  /// tileExt[d * (numLevels + 1) + c]: product of dim d's factors at levels >= c.
-  SmallArray<int64_t, 256> tileExt;
-  /// temporalAbove[d * (numLevels + 1) + c]: product of dim d's temporal factors at levels < c.
-  SmallArray<int64_t, 256> temporalAbove;
-  /// outerSteps[k]: product of the temporal factors of the loops enclosing loop k.
-  SmallArray<int64_t, 48> outerSteps;
-  /// Indices of the temporal loops in nest order; temporalEnd[c]: how many sit above level c.
-  SmallArray<int, 48> temporalLoops;
-  SmallArray<int, 17> temporalEnd;
-};
-
-} // namespace
 
 /// One flow of one tensor from keeper `parent` to its next inner keeper `child`.
 struct AnalyticalModel::Flow {
@@ -217,152 +58,128 @@ struct AnalyticalModel::Flow {
   bool isOutput = false;
 };
 
-NestSummary::NestSummary(size_t numLevels, size_t numDims, size_t maxLoops)
-    : numLevels(numLevels), numDims(numDims), spatialAt(numLevels), temporalAt(numLevels),
-      spatialAbove(numLevels + 1), temporalAbove1(numLevels + 1), spatialOf(numLevels * numDims),
-      tileExt((numLevels + 1) * numDims), temporalAbove((numLevels + 1) * numDims),
-      outerSteps(maxLoops), temporalLoops(maxLoops), temporalEnd(numLevels + 1) {}
-
-bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping &mapping) {
-  if (mapping.levels.size() != numLevels)
-    return false;
-  SmallArray<int64_t, 256> temporalOf(numLevels * numDims);
-  SmallArray<int64_t, 64> product(numDims);
-  std::fill_n(&spatialOf[0], numLevels * numDims, int64_t(1));
-  std::fill_n(&temporalOf[0], numLevels * numDims, int64_t(1));
-  for (size_t d = 0; d < numDims; ++d)
-    product[d] = 1;
-  // Checks a loop (the rules of checkMapping) and records its factor.
-  auto take = [&](int dim, int64_t factor) {
-    if (dim < 0 || static_cast<size_t>(dim) >= numDims || factor < 1 ||
-        factor > problem.dims[dim].bound)
-      return false;
-    return !__builtin_mul_overflow(product[dim], factor, &product[dim]) &&
-           product[dim] <= problem.dims[dim].bound;
-  };
-  TensorMask all = problem.tensors.size() >= 32 ? ~TensorMask(0)
-                                                : (TensorMask(1) << problem.tensors.size()) - 1;
-  nest.loops.clear();
-  for (size_t l = 0; l < numLevels; ++l) {
-    const LevelMapping &lm = mapping.levels[l];
-    int64_t temporal = 1, spatial = 1, x = 1, y = 1;
-    for (const TemporalLoop &loop : lm.temporal) {
-      if (!take(loop.dim, loop.factor))
-        return false;
-      if (loop.factor > 1) {
-        nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(l), false});
-        temporalOf[loop.dim * numLevels + l] *= loop.factor;
-        temporal *= loop.factor;
-      }
-    }
-    for (const SpatialLoop &loop : lm.spatial) {
-      if (!take(loop.dim, loop.factor))
-        return false;
-      int64_t &axis = loop.axis == Axis::X ? x : y;
-      axis *= loop.factor;
-      if (axis > (loop.axis == Axis::X ? arch.fanOuts[l].x : arch.fanOuts[l].y))
-        return false;
-      if (loop.factor > 1) {
-        nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(l), true});
-        spatialOf[loop.dim * numLevels + l] *= loop.factor;
-        spatial *= loop.factor;
-      }
-    }
-    if ((lm.bypass & ~(arch.levels[l].keepMask & all)) != 0 || (l == 0 && lm.bypass != 0))
-      return false;
-    spatialAt[l] = spatial;
-    temporalAt[l] = temporal;
-  }
-  for (size_t d = 0; d < numDims; ++d)
-    if (product[d] != problem.dims[d].bound)
-      return false;
-
-  // Strides; then the enclosing temporal products, outer to inner.
-  assignStrides(nest, numDims);
-  int64_t steps = 1;
-  size_t numTemporal = 0;
-  for (size_t k = 0; k < nest.loops.size(); ++k) {
-    outerSteps[k] = steps;
-    if (!nest.loops[k].spatial) {
-      steps *= nest.loops[k].factor;
-      temporalLoops[numTemporal++] = static_cast<int>(k);
-    }
-  }
-  // Per dim, running products over the levels (dim-major rows keep them in registers).
-  for (size_t d = 0; d < numDims; ++d) {
-    const int64_t *t = &temporalOf[d * numLevels], *sp = &spatialOf[d * numLevels];
-    int64_t *ext = &tileExt[d * (numLevels + 1)], *above = &temporalAbove[d * (numLevels + 1)];
-    int64_t run = 1;
-    ext[numLevels] = 1;
-    for (size_t l = numLevels; l-- > 0;)
-      ext[l] = run *= t[l] * sp[l];
-    run = 1;
-    above[0] = 1;
-    for (size_t l = 0; l < numLevels; ++l)
-      above[l + 1] = run *= t[l];
-  }
-  spatialAbove[0] = temporalAbove1[0] = 1;
-  for (size_t l = 0; l < numLevels; ++l) {
-    spatialAbove[l + 1] = spatialAbove[l] * spatialAt[l];
-    temporalAbove1[l + 1] = temporalAbove1[l] * temporalAt[l];
-  }
-  size_t q = 0;
-  for (size_t c = 0; c <= numLevels; ++c) {
-    while (q < numTemporal && static_cast<size_t>(nest.loops[temporalLoops[q]].level) < c)
-      ++q;
-    temporalEnd[c] = static_cast<int>(q);
-  }
-  return true;
-}
+/// The counts of one flow per unit (every child instance, and every group of children merged
+/// by the network, sees the same), and the numbers of units.
+struct AnalyticalModel::FlowUnits {
+  int64_t childInstances = 0, groups = 0;
+  /// Groups under one parent instance (children on non-merging fan-outs are served separately).
+  int64_t separate = 0;
+  /// Per child instance: elements entering over all steps (as many leave, with the final
+  /// drain), and distinct elements ever held.
+  int64_t entries = 0, first = 0;
+  /// Per group: the union entering at each step, summed over steps (as many leave), and the
+  /// distinct elements ever entering.
+  int64_t groupEntries = 0, groupFirst = 0;
+  /// Elements in one child tile (0 for compute units).
+  int64_t tileSize = 0;
+};
 
 namespace {
 
-/// Under the Timeloop convention (docs/model.md section 11): adds to `entries` (per child
-/// instance, holding |T| for the first step) and `groupEntries` (per group, holding the first
-/// step's union) what every temporal loop above `child` brings. The innermost loop slides the
-/// tile; another loop reuses the same slide when Timeloop's translation for it (its step minus
-/// one step of every loop inside it) equals the innermost loop's, else refills the whole tile.
-template <typename Term>
-void timeloopEntries(const NestSummary &sum, int child, const int *idxOf, const int64_t *coef,
-                     const Term *term, size_t ni, bool pointOffsets, int64_t &entries,
-                     int64_t &groupEntries) {
-  const LoopNest &nest = sum.nest;
-  int64_t tileSize = entries, unionFirst = groupEntries;
-  int end = sum.temporalEnd[child];
-  size_t kIn = static_cast<size_t>(sum.temporalLoops[end - 1]);
-  const NestLoop &in = nest.loops[kIn];
-  int inIdx = idxOf[in.dim];
-  int64_t inStep = inIdx >= 0 ? coef[in.dim] * in.stride : 0;
-  // What one slide of the innermost loop brings, per instance and per group.
-  int64_t kept = 1, rest = 1;
-  for (size_t i = 0; i < ni; ++i) {
-    bool moves = static_cast<int>(i) == inIdx;
-    kept *= moves ? term[i].overlap(inStep) : term[i].tileSize();
-    if (!pointOffsets)
-      rest *= moves ? term[i].unionKept(inStep) : term[i].unionSize();
+/// The temporal loops above a child that can keep part of its tile, positions [first, end) of
+/// NestSummary::temporalLoops (inner loops last), and the sizes of the flow's first step.
+struct Sweep {
+  const NestSummary &sum;
+  /// Per dim: the slot of the several-dim index it moves (-1: none), and its coefficient.
+  const int *slotOf;
+  const int64_t *coef;
+  /// Number of several-dim indices; one-dim ones do not move under these loops.
+  size_t ni;
+  int first, end;
+  int64_t tileSize, unionFirst;
+  /// The factors of the one-dim indices in tileSize and unionFirst.
+  int64_t singleTile, singleUnion;
+  bool pointOffsets;
+};
+
+/// Tessel convention: adds what each advance of the loops of `s` brings into a child instance
+/// (`entries`) and into the union over a group (`groupEntries`). Advancing loop j moves the
+/// tile by its step minus the span of the inner (wrapping) loops, in every index:
+/// delta_i = [i is j's index] * step_j - reset_i. keptAt[i] and unionKeptAt[i] cache the factors
+/// of index i for delta_i = -reset_i; only index idx_j needs a fresh factor per loop.
+void tesselSweep(const Sweep &s, const MultiIndex *term, int64_t &entries, int64_t &groupEntries) {
+  const LoopNest &nest = s.sum.nest;
+  SmallArray<int64_t, 8> reset(s.ni), keptAt(s.ni), unionKeptAt(s.ni);
+  for (size_t i = 0; i < s.ni; ++i) {
+    reset[i] = 0;
+    keptAt[i] = term[i].tile.size();
+    unionKeptAt[i] = term[i].unionSize;
   }
-  int64_t slide = tileSize - kept;
-  int64_t groupSlide = pointOffsets ? slide : unionFirst - rest;
-  int64_t advances = (in.factor - 1) * sum.outerSteps[kIn];
+  for (int q = s.end; q-- > s.first;) {
+    size_t k = static_cast<size_t>(s.sum.temporalLoops[q]);
+    const NestLoop &loop = nest.loops[k];
+    int idx = s.slotOf[loop.dim];
+    int64_t advances = (loop.factor - 1) * s.sum.outerSteps[k];
+    int64_t step = idx >= 0 ? s.coef[loop.dim] * loop.stride : 0;
+    int64_t own = idx >= 0 ? step - reset[idx] : 0;
+    int64_t kept = s.singleTile * (idx >= 0 ? term[idx].overlap(own) : 1);
+    for (size_t i = 0; i < s.ni; ++i)
+      kept *= static_cast<int>(i) == idx ? 1 : keptAt[i];
+    if (kept != s.tileSize) {
+      entries += advances * (s.tileSize - kept);
+      // Elements leaving when the tile moves by delta number as many as those entering when it
+      // moves by -delta; every set here is a Minkowski sum of progressions, hence centrally
+      // symmetric, so both equal the entries for +delta (docs/model.md, "Symmetry").
+      if (s.pointOffsets) {
+        groupEntries += advances * (s.tileSize - kept);
+      } else {
+        // |union over offsets of (T + d) \ T| = prod n1 - prod (n1 - |O (+) ((T_i+d_i) \ T_i)|).
+        int64_t rest = s.singleUnion * (idx >= 0 ? term[idx].unionKept(own) : 1);
+        for (size_t i = 0; i < s.ni; ++i)
+          rest *= static_cast<int>(i) == idx ? 1 : unionKeptAt[i];
+        groupEntries += advances * (s.unionFirst - rest);
+      }
+    }
+    if (idx >= 0) {
+      reset[idx] += (loop.factor - 1) * step;
+      keptAt[idx] = term[idx].overlap(-reset[idx]);
+      if (!s.pointOffsets)
+        unionKeptAt[idx] = term[idx].unionKept(-reset[idx]);
+    }
+  }
+}
+
+/// Timeloop convention (docs/model.md section 11), same contract as tesselSweep. The innermost
+/// loop slides the tile; another loop reuses the same slide when Timeloop's translation for it
+/// (its step minus one step of every loop inside it) equals the innermost loop's, else refills
+/// the whole tile.
+void timeloopSweep(const Sweep &s, const MultiIndex *term, int64_t &entries,
+                   int64_t &groupEntries) {
+  const LoopNest &nest = s.sum.nest;
+  size_t kIn = static_cast<size_t>(s.sum.temporalLoops[s.end - 1]);
+  const NestLoop &in = nest.loops[kIn];
+  int inIdx = s.slotOf[in.dim];
+  int64_t inStep = inIdx >= 0 ? s.coef[in.dim] * in.stride : 0;
+  // What one slide of the innermost loop brings, per instance and per group.
+  int64_t kept = s.singleTile, rest = s.singleUnion;
+  for (size_t i = 0; i < s.ni; ++i) {
+    bool moves = static_cast<int>(i) == inIdx;
+    kept *= moves ? term[i].overlap(inStep) : term[i].tile.size();
+    if (!s.pointOffsets)
+      rest *= moves ? term[i].unionKept(inStep) : term[i].unionSize;
+  }
+  int64_t slide = s.tileSize - kept;
+  int64_t groupSlide = s.pointOffsets ? slide : s.unionFirst - rest;
+  int64_t advances = (in.factor - 1) * s.sum.outerSteps[kIn];
   entries += advances * slide;
   groupEntries += advances * groupSlide;
   // one[i]: the sum over the loops inside the current one of one step on index i.
-  SmallArray<int64_t, 8> one(ni);
-  for (size_t i = 0; i < ni; ++i)
+  SmallArray<int64_t, 8> one(s.ni);
+  for (size_t i = 0; i < s.ni; ++i)
     one[i] = static_cast<int>(i) == inIdx ? inStep : 0;
-  for (int q = end - 1; q-- > 0;) {
-    size_t k = static_cast<size_t>(sum.temporalLoops[q]);
+  for (int q = s.end - 1; q-- > s.first;) {
+    size_t k = static_cast<size_t>(s.sum.temporalLoops[q]);
     const NestLoop &loop = nest.loops[k];
-    int idx = idxOf[loop.dim];
-    int64_t step = idx >= 0 ? coef[loop.dim] * loop.stride : 0;
+    int idx = s.slotOf[loop.dim];
+    int64_t step = idx >= 0 ? s.coef[loop.dim] * loop.stride : 0;
     bool same = true;
-    for (size_t i = 0; i < ni && same; ++i) {
+    for (size_t i = 0; i < s.ni && same; ++i) {
       bool own = static_cast<int>(i) == idx;
       same = (own ? step : 0) - one[i] == (static_cast<int>(i) == inIdx ? inStep : 0);
     }
-    advances = (loop.factor - 1) * sum.outerSteps[k];
-    entries += advances * (same ? slide : tileSize);
-    groupEntries += advances * (same ? groupSlide : unionFirst);
+    advances = (loop.factor - 1) * s.sum.outerSteps[k];
+    entries += advances * (same ? slide : s.tileSize);
+    groupEntries += advances * (same ? groupSlide : s.unionFirst);
     if (idx >= 0)
       one[idx] += step;
   }
@@ -370,144 +187,130 @@ void timeloopEntries(const NestSummary &sum, int child, const int *idxOf, const 
 
 } // namespace
 
-void AnalyticalModel::evaluateFlow(const Flow &flow, FlowCounts &counts) const {
-  if (numMulti[flow.tensor] > 0)
-    evaluateFlowImpl<true>(flow, counts);
-  else
-    evaluateFlowImpl<false>(flow, counts);
-}
-
-template <bool CanBeMulti>
-void AnalyticalModel::evaluateFlowImpl(const Flow &flow, FlowCounts &counts) const {
+void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
   const NestSummary &sum = *flow.summary;
   const LoopNest &nest = sum.nest;
-  size_t ni = static_cast<size_t>(numIndices[flow.tensor]);
-  const int *idxOf = &indexOf[flow.tensor * numDims];
-  const int64_t *coef = &coeffOf[flow.tensor * numDims];
-  int numLevels = static_cast<int>(hw.levels.size());
-  bool isCompute = flow.child == numLevels;
-  size_t base = static_cast<size_t>(indexBase[flow.tensor]);
+  size_t numLevels = sum.numLevels, at = static_cast<size_t>(flow.tensor) * numDims;
   auto merges = [&](int level) {
     return flow.isOutput ? hw.fanOuts[level].reduction : hw.fanOuts[level].multicast;
   };
 
-  // separate: children on non-merging fan-outs, each served separately.
+  // Children on a merging fan-out share parent reads (inputs) or updates (outputs); the others
+  // are served separately.
   int64_t separate = 1, merged = 1;
-  int64_t parentInstances = sum.spatialAbove[flow.parent];
-  int64_t steps = sum.temporalAbove1[flow.child];
-  for (int l = flow.parent; l < flow.child; ++l)
-    if (sum.spatialAt[l] > 1)
-      (merges(l) ? merged : separate) *= sum.spatialAt[l];
-
-  SmallArray<IndexTerm<CanBeMulti>, 8> term(ni);
-  SmallArray<IndexSets, 4> sets(CanBeMulti ? numMulti[flow.tensor] : 0);
-  for (size_t i = 0, m = 0; i < ni; ++i) {
-    if (CanBeMulti && !singleDim[base + i]) {
-      term[i].initMulti(&sets[m++]);
+  // mergedOf[d]: the product of dim d's spatial factors on the merging fan-outs (null: none).
+  const int64_t *mergedOf = nullptr;
+  SmallArray<int64_t, 32> mergedProduct(numDims);
+  for (int l = flow.parent; l < flow.child; ++l) {
+    int64_t spatial = sum.spatialAt[l];
+    if (spatial == 1)
+      continue;
+    if (!merges(l)) {
+      separate *= spatial;
       continue;
     }
-    size_t at = static_cast<size_t>(singleDimOf[base + i]) * (sum.numLevels + 1) + flow.child;
-    term[i].initSingle(singleCoef[base + i], sum.tileExt[at], 1, sum.temporalAbove[at]);
-  }
-  // Offsets of merged children: only levels with spatial loops on a merging fan-out matter.
-  if (merged > 1)
-    for (int l = flow.parent; l < flow.child; ++l)
-      if (sum.spatialAt[l] > 1 && merges(l))
-        for (size_t i = 0; i < ni; ++i)
-          if (!CanBeMulti || singleDim[base + i])
-            term[i].addOffset(
-                0, sum.spatialOf[static_cast<size_t>(singleDimOf[base + i]) * sum.numLevels + l]);
-  // Indices over several dims are built from their loops' progressions.
-  if (CanBeMulti)
-    for (const NestLoop &loop : nest.loops) {
-      int idx = idxOf[loop.dim];
-      if (idx < 0 || singleDim[base + idx])
-        continue;
-      int64_t step = coef[loop.dim] * loop.stride;
-      if (loop.level >= flow.child)
-        term[idx].addTile(step, loop.factor);
-      else if (!loop.spatial)
-        term[idx].addEver(step, loop.factor);
-      else if (loop.level >= flow.parent && merges(loop.level))
-        term[idx].addOffset(step, loop.factor);
+    merged *= spatial;
+    const int64_t *row = &sum.spatialOf[static_cast<size_t>(l) * numDims];
+    if (mergedOf == nullptr) {
+      mergedOf = row;
+      continue;
     }
-  int64_t groups = parentInstances * separate;
-  int64_t childInstances = groups * merged;
-  bool pointOffsets = true;
-  int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
-  for (size_t i = 0; i < ni; ++i) {
-    IndexTerm<CanBeMulti> &t = term[i];
-    t.finish();
-    pointOffsets = pointOffsets && t.pointOffsets();
-    tileSize *= t.tileSize();
-    everSize *= t.everSize();
-    unionFirst *= t.unionSize();
-    groupEverSize *= t.groupEverSize();
+    if (mergedOf != &mergedProduct[0])
+      std::copy_n(mergedOf, numDims, &mergedProduct[0]);
+    for (size_t d = 0; d < numDims; ++d)
+      mergedProduct[d] *= row[d];
+    mergedOf = &mergedProduct[0];
   }
-  counts.groupFirst = groups * groupEverSize;
-  counts.firstEntries = childInstances * everSize;
-  if (isCompute) {
+  // A one-dim index is coef * [0, e) and every other loop of its dim adds a digit whose stride
+  // is a multiple of e, so its sizes are products (docs/model.md section 8): e (the factors at
+  // levels >= child), times the temporal factors above the child for what one instance ever
+  // holds, times the spatial factors of the merging fan-outs between parent and child for the
+  // union over merged children.
+  int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
+  bool pointOffsets = true;
+  const int *singles = &singleDims[static_cast<size_t>(singleBase[flow.tensor])];
+  const int64_t *tileExt = &sum.tileExt[static_cast<size_t>(flow.child) * numDims];
+  const int64_t *everOf = &sum.everOf[static_cast<size_t>(flow.child) * numDims];
+  for (int i = 0, n = numSingle[flow.tensor]; i < n; ++i) {
+    size_t d = static_cast<size_t>(singles[i]);
+    int64_t e = tileExt[d], ever = e * everOf[d], offsets = mergedOf ? mergedOf[d] : 1;
+    pointOffsets = pointOffsets && offsets == 1;
+    tileSize *= e;
+    everSize *= ever;
+    unionFirst *= offsets * e;
+    groupEverSize *= offsets * ever;
+  }
+  int64_t singleTile = tileSize, singleUnion = unionFirst;
+  // Several-dim indices: exact sets built from their loops' progressions, added to the child
+  // tile T (loops at levels >= child), to what one instance ever holds E (temporal loops above
+  // the child) or to the offsets O of the merged children.
+  size_t numMultiHere = static_cast<size_t>(numMulti[flow.tensor]);
+  SmallArray<MultiIndex, 2> multi(numMultiHere);
+  const int *singleSlot = &singleSlotOf[at], *multiSlot = &multiSlotOf[at];
+  if (numMultiHere > 0) {
+    for (const NestLoop &loop : nest.loops) {
+      int slot = multiSlot[loop.dim];
+      if (slot < 0)
+        continue;
+      MultiIndex &index = multi[static_cast<size_t>(slot)];
+      int64_t step = coeffOf[at + static_cast<size_t>(loop.dim)] * loop.stride;
+      if (loop.level >= flow.child)
+        index.tile.addProgression(step, loop.factor);
+      else if (!loop.spatial)
+        index.ever.addProgression(step, loop.factor);
+      else if (loop.level >= flow.parent && merges(loop.level))
+        index.offsets.addProgression(step, loop.factor);
+    }
+    for (size_t m = 0; m < numMultiHere; ++m) {
+      MultiIndex &index = multi[m];
+      index.finish();
+      pointOffsets = pointOffsets && index.offsets.isPoint();
+      tileSize *= index.tile.size();
+      everSize *= index.ever.size();
+      unionFirst *= index.unionSize;
+      groupEverSize *= index.offsets.sumSize(index.ever);
+    }
+  }
+  int64_t groups = sum.spatialAbove[flow.parent] * separate;
+  counts.childInstances = groups * merged;
+  counts.groups = groups;
+  counts.separate = separate;
+  counts.groupFirst = groupEverSize;
+  counts.first = everSize;
+  if (static_cast<size_t>(flow.child) == numLevels) {
     // Compute units hold one element and keep nothing: every step is a new entry and leave.
-    counts.entries = counts.leaves = childInstances * steps;
-    counts.groupEntries = counts.groupLeaves = groups * steps * unionFirst;
+    int64_t steps = sum.temporalAbove[flow.child];
+    counts.entries = steps;
+    counts.groupEntries = steps * unionFirst;
+    counts.tileSize = 0;
     return;
   }
 
-  int64_t entries = tileSize, groupEntries = unionFirst;
-  if (conv == Convention::Timeloop && sum.temporalEnd[flow.child] > 0) {
-    timeloopEntries(sum, flow.child, idxOf, coef, &term[0], ni, pointOffsets, entries,
-                    groupEntries);
-    counts.tileSize = tileSize;
-    counts.entries = counts.leaves = childInstances * entries;
-    counts.groupEntries = counts.groupLeaves = groups * groupEntries;
-    return;
+  // r1: the innermost temporal loop above the child on the dim of a one-dim index. Each advance
+  // of r1 or of a loop enclosing it moves that index by at least the tile's extent, so the
+  // whole tile enters under both conventions (docs/model.md section 8); with the first step
+  // that is prod of the factors of the loops down to r1 tiles. Only the loops inside r1 can
+  // keep part of the tile, and of the indices only several-dim ones move under them.
+  int end = sum.temporalEnd[flow.child], first = end;
+  while (first > 0 && singleSlot[nest.loops[sum.temporalLoops[first - 1]].dim] < 0)
+    --first;
+  int64_t refills = 1;
+  if (first > 0) {
+    size_t k = static_cast<size_t>(sum.temporalLoops[first - 1]);
+    refills = sum.outerSteps[k] * nest.loops[k].factor;
   }
-  // Temporal loops above the child, inner to outer: advancing loop j moves the tile by
-  // delta = its stride minus the span of the inner (resetting) loops, in every index:
-  // delta_i = [i is j's index] * step_j - reset_i. kept[i] and unionKept[i] cache the factors of
-  // index i for delta_i = -reset_i; only index idx_j needs a fresh factor per loop.
-  SmallArray<int64_t, 8> reset(ni), keptAt(ni), unionKeptAt(ni);
-  for (size_t i = 0; i < ni; ++i) {
-    reset[i] = 0;
-    keptAt[i] = term[i].tileSize();
-    unionKeptAt[i] = term[i].unionSize();
-  }
-  for (int q = sum.temporalEnd[flow.child]; q-- > 0;) {
-    size_t k = static_cast<size_t>(sum.temporalLoops[q]);
-    const NestLoop &loop = nest.loops[k];
-    int idx = idxOf[loop.dim];
-    int64_t advances = (loop.factor - 1) * sum.outerSteps[k];
-    int64_t step = idx >= 0 ? coef[loop.dim] * loop.stride : 0;
-    int64_t own = idx >= 0 ? step - reset[idx] : 0;
-    int64_t kept = idx >= 0 ? term[idx].overlap(own) : 1;
-    for (size_t i = 0; i < ni; ++i)
-      kept *= static_cast<int>(i) == idx ? 1 : keptAt[i];
-    if (kept != tileSize) {
-      entries += advances * (tileSize - kept);
-      // Elements leaving when the tile moves by delta number as many as those entering when it
-      // moves by -delta; every set here is a Minkowski sum of progressions, hence centrally
-      // symmetric, so both equal the entries for +delta (docs/model.md, "Symmetry").
-      if (pointOffsets) {
-        groupEntries += advances * (tileSize - kept);
-      } else {
-        // |union over offsets of (T + d) \ T| = prod n1 - prod (n1 - |O (+) ((T_i+d_i) \ T_i)|).
-        int64_t rest = idx >= 0 ? term[idx].unionKept(own) : 1;
-        for (size_t i = 0; i < ni; ++i)
-          rest *= static_cast<int>(i) == idx ? 1 : unionKeptAt[i];
-        groupEntries += advances * (unionFirst - rest);
-      }
-    }
-    if (idx >= 0 && loop.factor > 1) {
-      reset[idx] += (loop.factor - 1) * step;
-      keptAt[idx] = term[idx].overlap(-reset[idx]);
-      if (!pointOffsets)
-        unionKeptAt[idx] = term[idx].unionKept(-reset[idx]);
-    }
+  int64_t entries = tileSize * refills, groupEntries = unionFirst * refills;
+  if (numMultiHere > 0 && first < end) {
+    Sweep s{sum,      multiSlot,  &coeffOf[at], numMultiHere, first,       end,
+            tileSize, unionFirst, singleTile,   singleUnion,  pointOffsets};
+    if (conv == Convention::Timeloop)
+      timeloopSweep(s, &multi[0], entries, groupEntries);
+    else
+      tesselSweep(s, &multi[0], entries, groupEntries);
   }
   counts.tileSize = tileSize;
-  counts.entries = counts.leaves = childInstances * entries;
-  counts.groupEntries = groups * groupEntries;
-  counts.groupLeaves = counts.groupEntries;
+  counts.entries = entries;
+  counts.groupEntries = groupEntries;
 }
 
 void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const {
@@ -526,28 +329,35 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     report.valid = false;
     return;
   }
-  resetReport(prob, hw, report);
+  resetReport(prob, hw, report, /*perInstanceToo=*/true);
   report.macs = macs;
-  report.computeCycles = summary.temporalAbove1[numLevels];
+  report.computeCycles = summary.temporalAbove[numLevels];
   for (size_t l = 0; l < numLevels; ++l)
     report.activeInstances[l] = summary.spatialAbove[l];
   // Tile words per level instance, summed from the flows (each flow sizes its child's tile).
   SmallArray<int64_t, 16> words(numLevels);
   for (size_t l = 0; l < numLevels; ++l)
     words[l] = l == 0 ? outermostWords : 0;
-  runFlows(prob, hw, mapping, report, [&](int tensor, int parent, int child) {
+  // Every flow between consecutive keepers of every tensor (child == numLevels: the compute
+  // units), accumulated per instance and in total (docs/model.md sections 4-6).
+  int last = static_cast<int>(numLevels);
+  for (int t = 0; t < static_cast<int>(prob.tensors.size()); ++t) {
     Flow flow;
     flow.summary = &summary;
-    flow.tensor = tensor;
-    flow.parent = parent;
-    flow.child = child;
-    flow.isOutput = prob.tensors[tensor].isOutput;
-    FlowCounts counts;
-    evaluateFlow(flow, counts);
-    if (static_cast<size_t>(child) < numLevels)
-      words[child] += counts.tileSize * wordsPerElement(prob, tensor, hw.levels[child].wordBits);
-    return counts;
-  }, conv);
+    flow.tensor = t;
+    flow.isOutput = prob.tensors[t].isOutput;
+    for (int child = 1; child <= last; ++child) {
+      if (child < last && !(keptTensors(hw, mapping, child) >> t & 1))
+        continue;
+      flow.child = child;
+      FlowUnits u;
+      evaluateFlow(flow, u);
+      accumulate(report, flow, u);
+      if (child < last)
+        words[child] += u.tileSize * wordsPerElement(prob, t, hw.levels[child].wordBits);
+      flow.parent = child;
+    }
+  }
   for (size_t l = 0; l < numLevels; ++l) {
     if (hw.levels[l].capacityWords == 0 || words[l] <= hw.levels[l].capacityWords)
       continue;
@@ -556,6 +366,40 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
       report.violations.push_back(std::move(violation));
   }
   report.valid = report.violations.empty();
+  finalizeReport(prob, hw, report, conv, /*perInstanceKnown=*/true);
+}
+
+void AnalyticalModel::accumulate(CostReport &report, const Flow &flow, const FlowUnits &u) const {
+  // A parent instance serves `separate` groups; a child instance is one unit.
+  TensorLevelStats &up = report.at(flow.parent, flow.tensor);
+  bool hasChild = static_cast<size_t>(flow.child) < hw.levels.size();
+  int64_t transfers;
+  if (!flow.isOutput) {
+    up.total.reads += u.groups * u.groupEntries;
+    up.perInstance.reads += u.separate * u.groupEntries;
+    transfers = u.childInstances * u.entries;
+    if (hasChild) {
+      TensorLevelStats &down = report.at(flow.child, flow.tensor);
+      down.total.fills += transfers;
+      down.perInstance.fills += u.entries;
+    }
+  } else {
+    // Leaves equal entries; the first entry of an element needs no read-back.
+    up.total.updates += u.groups * u.groupEntries;
+    up.perInstance.updates += u.separate * u.groupEntries;
+    up.total.readBacks += u.groups * (u.groupEntries - u.groupFirst);
+    up.perInstance.readBacks += u.separate * (u.groupEntries - u.groupFirst);
+    transfers = u.childInstances * (2 * u.entries - u.first);
+    if (hasChild) {
+      TensorLevelStats &down = report.at(flow.child, flow.tensor);
+      down.total.fills += u.childInstances * (u.entries - u.first);
+      down.perInstance.fills += u.entries - u.first;
+      down.total.reads += u.childInstances * u.entries;
+      down.perInstance.reads += u.entries;
+    }
+  }
+  for (int j = flow.parent; j < flow.child; ++j)
+    report.networkTransfers[j] += transfers;
 }
 
 } // namespace tessel::cost

@@ -25,14 +25,17 @@ struct FlowCounts {
 void accumulateFlow(CostReport &report, bool isOutput, int tensor, int parent, int child,
                     int numLevels, const FlowCounts &counts);
 
-/// Prepares `report` for `arch` and `problem`: valid, zeroed counts, sized vectors.
-void resetReport(const Problem &problem, const Arch &arch, CostReport &report);
+/// Prepares `report` for `arch` and `problem`: valid, zeroed total counts (and per-instance
+/// counts with `perInstanceToo`), sized vectors.
+void resetReport(const Problem &problem, const Arch &arch, CostReport &report,
+                 bool perInstanceToo = false);
 
 /// Given report.stats[*].total, networkTransfers, activeInstances, macs and computeCycles,
-/// fills per-instance counts, latency, energy and area as docs/model.md defines them (the
+/// fills per-instance counts (total / active instances, unless `perInstanceKnown` says the
+/// caller accumulated them), latency, energy and area as docs/model.md defines them (the
 /// convention decides which actions are billed per block together).
 void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report,
-                    Convention convention = Convention::Tessel);
+                    Convention convention = Convention::Tessel, bool perInstanceKnown = false);
 
 /// Visits every flow between consecutive keepers of every tensor (child == number of levels is
 /// the compute units), accumulates `flowCounts(tensor, parent, child)` into `report` and

@@ -22,34 +22,46 @@ struct NestLoop {
 /// A vector of loops that lives inline up to 48 loops (no allocation per evaluation).
 class NestLoops {
 public:
+  NestLoops() = default;
+  NestLoops(const NestLoops &other) { *this = other; }
+  NestLoops &operator=(const NestLoops &other) {
+    if (this != &other) {
+      clear();
+      for (const NestLoop &loop : other)
+        push_back(loop);
+    }
+    return *this;
+  }
   void clear() {
     count = 0;
     heap.clear();
+    loops = inlineLoops();
   }
   void push_back(const NestLoop &loop) {
-    if (count == kInline && heap.empty())
-      heap.assign(inlineLoops(), inlineLoops() + count);
+    if (count < kInline) {
+      inlineLoops()[count++] = loop;
+      return;
+    }
     if (heap.empty())
-      inlineLoops()[count] = loop;
-    else
-      heap.push_back(loop);
+      heap.assign(inlineLoops(), inlineLoops() + count);
+    heap.push_back(loop);
+    loops = heap.data();
     ++count;
   }
   size_t size() const { return count; }
-  NestLoop &operator[](size_t i) { return data()[i]; }
-  const NestLoop &operator[](size_t i) const { return data()[i]; }
-  const NestLoop *begin() const { return data(); }
-  const NestLoop *end() const { return data() + count; }
+  NestLoop &operator[](size_t i) { return loops[i]; }
+  const NestLoop &operator[](size_t i) const { return loops[i]; }
+  const NestLoop *begin() const { return loops; }
+  const NestLoop *end() const { return loops + count; }
 
 private:
   static constexpr size_t kInline = 48;
   NestLoop *inlineLoops() { return reinterpret_cast<NestLoop *>(storage); }
-  const NestLoop *inlineLoops() const { return reinterpret_cast<const NestLoop *>(storage); }
-  NestLoop *data() { return heap.empty() ? inlineLoops() : heap.data(); }
-  const NestLoop *data() const { return heap.empty() ? inlineLoops() : heap.data(); }
   /// Raw storage (NestLoop is trivially copyable): not zeroed on construction.
   alignas(NestLoop) unsigned char storage[kInline * sizeof(NestLoop)];
   std::vector<NestLoop> heap;
+  /// The loops: the inline storage, or heap's data beyond kInline loops.
+  NestLoop *loops = inlineLoops();
   size_t count = 0;
 };
 

@@ -2,27 +2,39 @@
 #include "Finalize.h"
 
 #include <algorithm>
-#include <cmath>
+#include <bit>
 #include <sstream>
 
 namespace tessel::cost {
 
-void resetReport(const Problem &problem, const Arch &arch, CostReport &report) {
+void resetReport(const Problem &problem, const Arch &arch, CostReport &report,
+                 bool perInstanceToo) {
   size_t numLevels = arch.levels.size();
   report.valid = true;
   report.violations.clear();
   report.numTensors = static_cast<int>(problem.tensors.size());
-  // Only the totals are accumulated into; finalizeReport writes every other field.
+  // Only the counts are accumulated into; finalizeReport writes every other field.
   size_t numStats = numLevels * problem.tensors.size();
-  if (report.stats.size() != numStats)
+  if (report.stats.size() != numStats) {
     report.stats.assign(numStats, TensorLevelStats{});
-  else
-    for (TensorLevelStats &s : report.stats)
+  } else {
+    for (TensorLevelStats &s : report.stats) {
       s.total = AccessCounts{};
-  report.networkTransfers.assign(numLevels, 0);
-  report.levelCycles.assign(numLevels, 0);
-  report.activeInstances.assign(numLevels, 1);
-  report.levelArea.assign(numLevels, 0);
+      if (perInstanceToo)
+        s.perInstance = AccessCounts{};
+    }
+  }
+  // Same-size vectors are refilled in place (no allocation after the first evaluation).
+  auto refill = [numLevels](auto &v, auto value) {
+    if (v.size() == numLevels)
+      std::fill(v.begin(), v.end(), value);
+    else
+      v.assign(numLevels, value);
+  };
+  refill(report.networkTransfers, int64_t(0));
+  refill(report.levelCycles, int64_t(0));
+  refill(report.activeInstances, int64_t(1));
+  refill(report.levelArea, 0.0);
   report.macs = report.computeCycles = report.cycles = 0;
   report.boundLevel = -1;
 }
@@ -57,20 +69,29 @@ double billed(int64_t count, int64_t wordsPerElem, int64_t blockWords, int64_t i
   if (count == 0)
     return 0;
   int64_t words = count * wordsPerElem;
-  int64_t blocks = blockWords == 1 ? words : (words + blockWords - 1) / blockWords;
+  int64_t blocks = words;
+  if (blockWords != 1) {
+    // Blocks of a power-of-two number of words (the usual case) need no division.
+    uint64_t b = static_cast<uint64_t>(blockWords);
+    blocks = (b & (b - 1)) == 0 ? (words + blockWords - 1) >> std::countr_zero(b)
+                                : (words + blockWords - 1) / blockWords;
+  }
   return static_cast<double>(blocks) * static_cast<double>(instances) * energy;
 }
 
 int64_t transferCycles(int64_t words, double bandwidth) {
   if (bandwidth <= 0 || words == 0)
     return 0;
-  return static_cast<int64_t>(std::ceil(static_cast<double>(words) / bandwidth));
+  // ceil of a positive quotient, without a libm call.
+  double quotient = static_cast<double>(words) / bandwidth;
+  auto cycles = static_cast<int64_t>(quotient);
+  return cycles + (static_cast<double>(cycles) < quotient);
 }
 
 } // namespace
 
 void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report,
-                    Convention convention) {
+                    Convention convention, bool perInstanceKnown) {
   size_t numLevels = arch.levels.size(), numTensors = problem.tensors.size();
   report.storageEnergy = 0;
   report.cycles = report.computeCycles;
@@ -88,7 +109,7 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
       }
       if (active == 1) {
         s.perInstance = s.total;
-      } else {
+      } else if (!perInstanceKnown) {
         s.perInstance.fills = s.total.fills / active;
         s.perInstance.reads = s.total.reads / active;
         s.perInstance.updates = s.total.updates / active;

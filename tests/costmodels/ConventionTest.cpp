@@ -23,10 +23,9 @@ Arch dramBufMac(TensorMask bufKeeps) {
 
 /// O[k, p] += I[p + r] * W[k, r] with R = 3: Buf keeps I, whose tile is {p, p+1, p+2}.
 Problem window(int64_t k, int64_t p) {
-  return makeProblem({{"k", k}, {"p", p}, {"r", 3}},
-                     {{"I", {{{"p", 1}, {"r", 1}}}, false},
-                      {"W", {{{"k", 1}}, {{"r", 1}}}, false},
-                      {"O", {{{"k", 1}}, {{"p", 1}}}, true}});
+  return makeProblem({{"k", k}, {"p", p}, {"r", 3}}, {{"I", {{{"p", 1}, {"r", 1}}}, false},
+                                                      {"W", {{{"k", 1}}, {{"r", 1}}}, false},
+                                                      {"O", {{{"k", 1}}, {{"p", 1}}}, true}});
 }
 
 /// Mapping with DRAM temporal loops `dram` (outer to inner) and Buf loop r3.
@@ -96,10 +95,9 @@ TEST_CASE("Timeloop measures an outer loop's translation from the inner loops' i
 TEST_CASE("a refilled output tile is read back except on first writes", "[cost][convention]") {
   // O[p + r] += I[k, p] * W[k, r], K = P = 2, R = 3 (a transposed convolution: the output
   // slides). DRAM loops k2 (outer), p2 (inner); Buf keeps O, loop r3: its tile is {p..p+2}.
-  Problem p = makeProblem({{"k", 2}, {"p", 2}, {"r", 3}},
-                          {{"I", {{{"k", 1}}, {{"p", 1}}}, false},
-                           {"W", {{{"k", 1}}, {{"r", 1}}}, false},
-                           {"O", {{{"p", 1}, {"r", 1}}}, true}});
+  Problem p = makeProblem({{"k", 2}, {"p", 2}, {"r", 3}}, {{"I", {{{"k", 1}}, {{"p", 1}}}, false},
+                                                           {"W", {{{"k", 1}}, {{"r", 1}}}, false},
+                                                           {"O", {{{"p", 1}, {"r", 1}}}, true}});
   Arch a = dramBufMac(4);
   Mapping m = dramLoops(p, {{"k", 2}, {"p", 2}});
   // tessel: entries 3 + 1 + 1 + 1 = 6 of 4 distinct elements: 6 - 4 = 2 read-backs received
@@ -121,10 +119,9 @@ TEST_CASE("Timeloop bills reads and read-backs as one action per block", "[cost]
   // the same under both conventions: only the innermost loop moves the tiles). Buf's O: 4
   // drains (reads) and 8 read-backs to the MAC. With 3-word blocks at 1 pJ:
   // tessel bills ceil(4 / 3) + ceil(8 / 3) = 2 + 3 blocks, Timeloop ceil(12 / 3) = 4.
-  Problem p = makeProblem({{"p", 4}, {"r", 3}},
-                          {{"I", {{{"p", 1}, {"r", 1}}}, false},
-                           {"W", {{{"r", 1}}}, false},
-                           {"O", {{{"p", 1}}}, true}});
+  Problem p = makeProblem({{"p", 4}, {"r", 3}}, {{"I", {{{"p", 1}, {"r", 1}}}, false},
+                                                 {"W", {{{"r", 1}}}, false},
+                                                 {"O", {{{"p", 1}}}, true}});
   Arch a = dramBufMac(7);
   a.levels[1].blockWords = 3;
   a.levels[1].readEnergy = 1;

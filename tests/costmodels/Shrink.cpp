@@ -95,8 +95,8 @@ std::vector<Case> simplifications(const Case &c) {
   }
   // All bandwidths, energies, leakages and areas zero (counts alone then decide).
   Case quiet = c;
-  bool noisy = c.arch.compute.macEnergy != 0 || c.arch.compute.area != 0 ||
-               c.arch.compute.leakage != 0;
+  bool noisy =
+      c.arch.compute.macEnergy != 0 || c.arch.compute.area != 0 || c.arch.compute.leakage != 0;
   for (StorageLevel &level : quiet.arch.levels) {
     for (double *v : {&level.readBandwidth, &level.writeBandwidth, &level.readEnergy,
                       &level.writeEnergy, &level.updateEnergy, &level.area, &level.leakage}) {

@@ -14,7 +14,8 @@ int64_t caseSize(const Case &c);
 /// Greedily simplifies `c` while `fails` stays true and checkMapping accepts the mapping: drops
 /// levels (their loops move to the level above), turns spatial loops temporal, divides a dim's
 /// bound by one of its loops' factors, narrows fan-outs to what the mapping uses, clears
-/// bypasses, keeps, networks, capacities and energies. Returns the last case for which `fails` held (`c` itself if nothing simpler fails).
+/// bypasses, keeps, networks, capacities and energies. Returns the last case for which `fails` held
+/// (`c` itself if nothing simpler fails).
 Case shrinkCase(Case c, const std::function<bool(const Case &)> &fails);
 
 } // namespace tessel::cost::testing

@@ -9,8 +9,6 @@
 
 namespace tessel::cost {
 
-struct FlowCounts;
-
 /// Evaluates mappings of one Problem on one Arch. Construction precomputes what depends only on
 /// the problem and the arch; evaluate() is then exact (equal to evaluateOracle under the same
 /// convention) and fast.
@@ -31,9 +29,10 @@ public:
 
 private:
   struct Flow;
-  void evaluateFlow(const Flow &flow, FlowCounts &counts) const;
-  /// evaluateFlow for a tensor with (CanBeMulti) or without indices over several dims.
-  template <bool CanBeMulti> void evaluateFlowImpl(const Flow &flow, FlowCounts &counts) const;
+  struct FlowUnits;
+  void evaluateFlow(const Flow &flow, FlowUnits &counts) const;
+  /// Adds one flow's counts to the report, per instance and in total.
+  void accumulate(CostReport &report, const Flow &flow, const FlowUnits &units) const;
 
   Problem prob;
   Arch hw;
@@ -44,19 +43,15 @@ private:
   /// Words of every tensor whole (the outermost level's tiles).
   int64_t outermostWords = 0;
   int64_t macs = 0;
-  /// indexOf[t * numDims + d]: the index of tensor t that dim d appears in, or -1.
-  std::vector<int> indexOf;
-  /// coeffOf[t * numDims + d]: dim d's coefficient in that index (0 when absent).
+  /// Indices are classified once: constant (all dims of bound 1; dropped), over one dim (sizes
+  /// are integer products) or over several dims (exact sets). For tensor t and dim d, at
+  /// t * numDims + d: the slot (0..numSingle[t]) of the one-dim index over d, the slot
+  /// (0..numMulti[t]) of the several-dim index d appears in (-1 when none), and d's coefficient.
+  std::vector<int> singleSlotOf, multiSlotOf;
   std::vector<int64_t> coeffOf;
-  std::vector<int> numIndices;
-  /// Per tensor index (tensor t's indices start at indexBase[t]): whether it uses at most one
-  /// dim, and that dim's coefficient.
-  std::vector<int> indexBase;
-  std::vector<size_t> numMulti;
-  std::vector<char> singleDim;
-  /// The dim of a single-dim index (-1 for a constant index).
-  std::vector<int> singleDimOf;
-  std::vector<int64_t> singleCoef;
+  std::vector<int> numSingle, numMulti;
+  /// The dims of tensor t's one-dim indices by slot: singleDims[singleBase[t] + slot].
+  std::vector<int> singleDims, singleBase;
 };
 
 } // namespace tessel::cost
