@@ -230,6 +230,22 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     f.groupEntries = groups * unionSize * n;
     f.firstUpper = childInst * tile * everMul;
     f.groupFirstUpper = groups * unionSize * everMul;
+    if (deep >= 0 && !partial) {
+      // With a relevant loop innermost at `deep`, every loop of that level replaces the tile:
+      // N grows by (product above deep) * (relevant factors) * (irrelevant factors - 1).
+      double above = 1, relevantF = 1, irrelevantF = 1;
+      for (int d = 0; d < D; ++d) {
+        above *= static_cast<double>(tempAbove[deep * D + d]);
+        ((rel >> d & 1) ? relevantF : irrelevantF) *= static_cast<double>(tf[deep * D + d]);
+      }
+      double extraN = above * relevantF * (irrelevantF - 1);
+      if (extraN > 0) {
+        f.orderLevel = deep;
+        f.relevant = rel;
+        f.extraEntries = static_cast<double>(childInst * tile) * extraN;
+        f.extraGroupEntries = static_cast<double>(groups * unionSize) * extraN;
+      }
+    }
     return f;
   }
   int64_t tile = 1, unionSize = 1, everLo = 1, everHi = 1, gEverLo = 1, gEverHi = 1;
@@ -349,6 +365,17 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
   }
   int T = space.numTensors(), out = space.outputTensor();
   lb.reset(L, T);
+  decides.clear();
+  const Arch &arch = space.arch();
+  // Linear energy per element of a count (block rounding dropped), and what rounding may
+  // take back: one block per active instance.
+  auto perElement = [&](int l, int t, double price) {
+    return price * static_cast<double>(space.wordsPerElement(t, l)) /
+           static_cast<double>(arch.levels[l].blockWords);
+  };
+  auto rounding = [&](int l, double price) {
+    return arch.levels[l].blockWords > 1 ? static_cast<double>(spAbove[l]) * price : 0.0;
+  };
   for (int t = 0; t < T; ++t) {
     int p = 0;
     for (int c = 1; c <= L; ++c) {
@@ -367,6 +394,26 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
           cache[slot] = f;
           cached[slot] = 1;
         }
+      }
+      if (f.orderLevel >= 0 && allSpatial) {
+        const StorageLevel &pl = arch.levels[p], &cl = arch.levels[c];
+        double hops = 0;
+        for (int j = p; j < c; ++j)
+          hops += arch.fanOuts[j].hopEnergy;
+        Decides dc{f.orderLevel, f.relevant, 0, 0};
+        if (t != out) {
+          dc.extra = f.extraGroupEntries * perElement(p, t, pl.readEnergy) +
+                     f.extraEntries * (perElement(c, t, cl.writeEnergy) + hops);
+          dc.slack = rounding(p, pl.readEnergy) + rounding(c, cl.writeEnergy);
+        } else {
+          dc.extra = f.extraGroupEntries *
+                         (perElement(p, t, pl.updateEnergy) + perElement(p, t, pl.readEnergy)) +
+                     f.extraEntries * (perElement(c, t, cl.writeEnergy) +
+                                       perElement(c, t, cl.readEnergy) + 2 * hops);
+          dc.slack = rounding(p, pl.updateEnergy) + rounding(p, pl.readEnergy) +
+                     rounding(c, cl.writeEnergy) + rounding(c, cl.readEnergy);
+        }
+        decides.push_back(dc);
       }
       int64_t transfers;
       if (t != out) {
@@ -394,6 +441,38 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
     pricing.price(lb, spAbove.data(), nullptr, computeCycles, energy, cycles);
   else
     pricing.price(lb, nullptr, spAbove.data(), computeCycles, energy, cycles);
+  orderConflicts(&energy);
+}
+
+double Bounder::orderConflicts(double *energy) {
+  // One loop of each decided level is innermost; the flows it is relevant to pay their extra.
+  double added = 0;
+  const int64_t *tf = pt->temporal.data();
+  for (size_t i = 0; i < decides.size(); ++i) {
+    int l = decides[i].level;
+    bool first = true;
+    for (size_t j = 0; j < i && first; ++j)
+      first = decides[j].level != l;
+    if (!first)
+      continue;
+    double least = -1, slack = 0;
+    for (const Decides &dc : decides)
+      if (dc.level == l)
+        slack += dc.slack;
+    for (int d = 0; d < D; ++d) {
+      if (tf[l * D + d] <= 1)
+        continue;
+      double sum = 0;
+      for (const Decides &dc : decides)
+        if (dc.level == l && (dc.relevant >> d & 1))
+          sum += dc.extra;
+      least = least < 0 ? sum : std::min(least, sum);
+    }
+    if (least > slack)
+      added += least - slack;
+  }
+  *energy += added;
+  return added;
 }
 
 } // namespace tessel::search

@@ -30,6 +30,12 @@ struct FlowBound {
   int64_t groupEntries = 0;
   int64_t firstUpper = 0;
   int64_t groupFirstUpper = 0;
+  /// For a tensor without windows whose refetches are decided by the order of a decided
+  /// level: that level, and the entries and group entries added when the innermost loop of
+  /// that level is relevant to the tensor (its bound assumed the irrelevant loops innermost).
+  int orderLevel = -1;
+  DimMask relevant = 0;
+  double extraEntries = 0, extraGroupEntries = 0;
 };
 
 /// Computes bounds; holds scratch storage, so one per thread.
@@ -52,6 +58,9 @@ public:
 
 private:
   FlowBound computeFlow(int t, int p);
+  /// Energy every order of the decided levels adds beyond the per-flow bounds: at each such
+  /// level, the innermost loop is relevant to some of the flows it decides.
+  double orderConflicts(double *energy);
   FlowBound storageFlow(int t, int p, int c);
   FlowBound compulsoryFlow(int t, int p, int c);
   /// Sizes of index `i` of tensor `t`: offsets merged over fan-outs in [p, c), tile at c.
@@ -81,6 +90,13 @@ private:
   std::vector<int64_t> tempAbove;
   /// spAbove[l]: product of spatial factors above level l (upper bound where unknown).
   std::vector<int64_t> spAbove, spAt;
+  struct Decides {
+    int level;
+    DimMask relevant;
+    double extra; // energy when the innermost loop of `level` is relevant
+    double slack; // block rounding the linear energy may overstate
+  };
+  std::vector<Decides> decides;
   int frameLevel = -1;
   /// cache[t * (L + 1) + c]: the flow of tensor t into c, when cached in this frame.
   std::vector<FlowBound> cache;

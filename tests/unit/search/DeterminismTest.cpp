@@ -92,7 +92,7 @@ TEST_CASE("bnb returns the same optimum with 1, 2 and 4 threads", "[search][dete
 TEST_CASE("a budget stops bnb at the same place with any thread count", "[search][determinism]") {
   SearchCase c = mediumCase();
   SearchResult full = run(c, Algorithm::BranchAndBound, 2, 0);
-  SearchResult one = run(c, Algorithm::BranchAndBound, 1, 20000);
+  SearchResult one = run(c, Algorithm::BranchAndBound, 1, 2000);
   REQUIRE(one.status == SearchStatus::Stopped);
   REQUIRE(one.found);
   REQUIRE(one.certificate.lowerBound);
@@ -103,7 +103,7 @@ TEST_CASE("a budget stops bnb at the same place with any thread count", "[search
   CHECK(*one.certificate.gapPercent >= 0);
   CHECK(*one.certificate.gapPercent < 100);
   for (int threads : {2, 4})
-    requireSame(one, run(c, Algorithm::BranchAndBound, threads, 20000));
+    requireSame(one, run(c, Algorithm::BranchAndBound, threads, 2000));
 }
 
 TEST_CASE("random and anneal depend on the seed only", "[search][determinism]") {
