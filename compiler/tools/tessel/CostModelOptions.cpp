@@ -1,6 +1,7 @@
 // Loading --plugin libraries and resolving --cost-model names for the tessel commands.
 #include "CostModelOptions.h"
 
+#include "tessel/cost/Convention.h"
 #include "tessel/cost/ExecModel.h"
 #include "tessel/dsl/Diagnostics.h"
 
@@ -79,6 +80,32 @@ std::optional<std::string> chooseCostModel(const ParsedArgs &args, const std::st
     err << "hint: did you mean '" << best << "'?\n";
   else
     err << "hint: load a plugin that provides it with --plugin PATH\n";
+  return std::nullopt;
+}
+
+OptionSpec conventionOption() {
+  return {"convention", "NAME",
+          "Counting rules of the exact models: tessel (default) or timeloop (docs/model.md)"};
+}
+
+std::optional<std::string> applyConvention(const ParsedArgs &args, const std::string &model,
+                                           const std::string &command,
+                                           const cost::Registry &registry, std::ostream &err) {
+  std::optional<std::string> name = args.get("convention");
+  if (!name)
+    return model;
+  std::optional<cost::Convention> convention = cost::parseConvention(*name);
+  if (!convention) {
+    err << "tessel " << command << ": error: unknown convention '" << *name
+        << "' (known: tessel, timeloop)\n";
+    return std::nullopt;
+  }
+  std::string variant = cost::conventionModelName(model, *convention);
+  std::vector<std::string> names = registry.costModelNames();
+  if (std::find(names.begin(), names.end(), variant) != names.end())
+    return variant;
+  err << "tessel " << command << ": error: cost model '" << model << "' has no " << *name
+      << " convention (the exact models analytical and oracle have)\n";
   return std::nullopt;
 }
 

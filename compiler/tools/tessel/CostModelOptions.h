@@ -42,6 +42,17 @@ std::optional<std::string> chooseCostModel(const ParsedArgs &args, const std::st
                                            const std::string &command, ModelSetup &setup,
                                            std::ostream &err);
 
+/// --convention tessel|timeloop: the counting rules of the exact models (docs/model.md 11).
+OptionSpec conventionOption();
+
+/// The model to build for `model` under --convention: `model` itself without the option or
+/// for tessel, its registered Timeloop variant (e.g. "analytical(timeloop)") for timeloop.
+/// Prints an error to `err` and returns nullopt for an unknown convention or a model that has
+/// no such variant.
+std::optional<std::string> applyConvention(const ParsedArgs &args, const std::string &model,
+                                           const std::string &command,
+                                           const cost::Registry &registry, std::ostream &err);
+
 } // namespace tessel::cli
 
 #endif // TESSEL_TOOLS_COSTMODELOPTIONS_H

@@ -31,6 +31,7 @@ std::vector<OptionSpec> evalOptions() {
        "Evaluate a mapping that breaks the .hw's constraints (printed as warnings)"}};
   for (OptionSpec &o : costModelOptions())
     options.push_back(std::move(o));
+  options.push_back(conventionOption());
   return options;
 }
 
@@ -44,7 +45,9 @@ const CommandSpec kEvalSpec = {
         "The accelerator is bound at its parameter defaults, or at the --param values;\n"
         "the layer is lowered to an einsum (names as 'tessel compile --emit=einsum' prints\n"
         "them) and extracted as in docs/extract.md. The cost model is the one the .hw names\n"
-        "(`model`, default analytical) unless --cost-model or --oracle says otherwise.\n"
+        "(`model`, default analytical) unless --cost-model or --oracle says otherwise;\n"
+        "--convention timeloop makes the analytical model or the oracle count by Timeloop's\n"
+        "rules (sliding windows refilled when an outer loop advances; docs/model.md 11).\n"
         "Output: accesses and energy per level and tensor, MAC, network and leakage energy,\n"
         "cycles and the resource bounding them, utilisation, area; with --json the mapping\n"
         "document with a \"cost\" member (it reads back as a mapping).\n"
@@ -114,6 +117,8 @@ int runEval(int argc, char **argv) {
   std::optional<std::string> model =
       args->has("oracle") ? std::optional<std::string>("oracle")
                           : chooseCostModel(*args, in.hwCostModel, "eval", setup, std::cerr);
+  if (model)
+    model = applyConvention(*args, *model, "eval", setup.registry, std::cerr);
   if (!model)
     return 1;
 
@@ -129,7 +134,7 @@ int runEval(int argc, char **argv) {
     std::cerr << "tessel eval: error: " << error << '\n';
     return 1;
   }
-  if (*model == "oracle" && in.problem.macs() > 50'000'000)
+  if (model->rfind("oracle", 0) == 0 && in.problem.macs() > 50'000'000)
     std::cerr << "tessel eval: warning: the oracle walks all " << in.problem.macs()
               << " iterations of layer '" << request.layer << "'; this can take long\n";
   cost::CostReport report;
