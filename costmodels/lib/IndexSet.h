@@ -39,9 +39,9 @@ public:
       return count;
     if (delta < 0)
       delta = -delta;
-    if (count == 1 || delta % step != 0)
+    int64_t s;
+    if (count == 1 || !divides(delta, step, s))
       return 0;
-    int64_t s = delta / step;
     return s >= count ? 0 : count - s;
   }
   /// (S + delta) \ S, translated so that its minimum is 0 (size 0 when empty).
@@ -52,10 +52,10 @@ public:
       return other.sumSize(shiftDifference(delta));
     if (delta == 0 || count == 0)
       return 0;
-    int64_t s = (delta < 0 ? -delta : delta);
-    if (count == 1 || s % step != 0 || s / step >= count)
+    int64_t q;
+    if (count == 1 || !divides(delta < 0 ? -delta : delta, step, q) || q >= count)
       return other.sumSize(*this); // the moved set misses S entirely
-    return other.sumSize(progression(step, s / step));
+    return other.sumSize(progression(step, q));
   }
   /// |this (+) other| without building the sum when both are progressions.
   int64_t sumSize(const IndexSet &other) const {
@@ -66,15 +66,11 @@ public:
     if (other.isPoint())
       return count;
     if (bits.empty() && other.bits.empty()) {
-      int64_t g = step, n = count, h = other.step, k = other.count;
-      if (h % g == 0) {
-        int64_t q = h / g;
+      int64_t g = step, n = count, h = other.step, k = other.count, q;
+      if (divides(h, g, q))
         return q >= n ? n * k : (k - 1) * q + n;
-      }
-      if (g % h == 0) {
-        int64_t q = g / h;
+      if (divides(g, h, q))
         return q >= k ? n * k : (n - 1) * q + k;
-      }
     }
     return sumSizeSlow(other);
   }
@@ -85,7 +81,7 @@ public:
 private:
   /// The closed forms of addProgression; false when the sum needs the general path.
   bool addProgressionFast(int64_t s, int64_t k) {
-    if (!bits.empty() || count == 0 || k <= 0 || (count > 1 && k > 1 && s % step != 0))
+    if (!bits.empty() || count == 0 || k <= 0)
       return false;
     if (k == 1)
       return true;
@@ -94,10 +90,21 @@ private:
       count = k;
       return true;
     }
-    if (s / step > count)
+    int64_t q;
+    if (!divides(s, step, q) || q > count)
       return false;
-    count += (k - 1) * (s / step);
+    count += (k - 1) * q;
     return true;
+  }
+  /// quotient := a / b (b > 0); whether b divides a. Unit steps (the common case) need no
+  /// division, which costs tens of cycles.
+  static bool divides(int64_t a, int64_t b, int64_t &quotient) {
+    if (b == 1) {
+      quotient = a;
+      return true;
+    }
+    quotient = a / b;
+    return quotient * b == a;
   }
   void addSlow(const IndexSet &other);
   int64_t overlapBits(int64_t delta) const;
