@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+
 namespace tessel::cost {
 
 NestSummary::NestSummary(size_t numLevels, size_t numDims, size_t maxLoops)
@@ -27,6 +28,10 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
     return !__builtin_mul_overflow(product[dim], factor, &product[dim]) &&
            product[dim] <= problem.dims[dim].bound;
   };
+  // Copies a row of numDims products (a snapshot at a level boundary).
+  auto copyRow = [numDims = numDims](const int64_t *from, int64_t *to) {
+    std::copy_n(from, numDims, to);
+  };
   TensorMask all =
       problem.tensors.size() >= 32 ? ~TensorMask(0) : (TensorMask(1) << problem.tensors.size()) - 1;
   nest.loops.clear();
@@ -37,7 +42,7 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
     temporalEnd[l] = numTemporal;
     temporalAbove[l] = steps;
     spatialAbove[l] = instances;
-    std::copy_n(&temporal[0], numDims, &everOf[l * numDims]);
+    copyRow(&temporal[0], &everOf[l * numDims]);
     for (const TemporalLoop &loop : lm.temporal) {
       if (!take(loop.dim, loop.factor))
         return false;
@@ -59,7 +64,8 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
       if (loop.factor > 1) {
         nest.loops.push_back({loop.dim, loop.factor, 1, static_cast<int>(l), true});
         if (spatial == 1)
-          std::fill_n(&spatialOf[l * numDims], numDims, int64_t(1));
+          for (size_t d = 0; d < numDims; ++d)
+            spatialOf[l * numDims + d] = 1;
         spatialOf[l * numDims + static_cast<size_t>(loop.dim)] *= loop.factor;
         spatial *= loop.factor;
       }
@@ -72,7 +78,7 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
   temporalEnd[numLevels] = numTemporal;
   temporalAbove[numLevels] = steps;
   spatialAbove[numLevels] = instances;
-  std::copy_n(&temporal[0], numDims, &everOf[numLevels * numDims]);
+  copyRow(&temporal[0], &everOf[numLevels * numDims]);
   for (size_t d = 0; d < numDims; ++d) {
     if (product[d] != problem.dims[d].bound)
       return false;
@@ -82,16 +88,16 @@ bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping 
   // factors at levels >= c when level c - 1's loops start); the enclosing temporal products,
   // walking outwards-in.
   size_t numLoops = nest.loops.size(), c = numLevels;
-  std::copy_n(&product[0], numDims, &tileExt[c * numDims]);
+  copyRow(&product[0], &tileExt[c * numDims]);
   for (size_t k = numLoops; k-- > 0;) {
     NestLoop &loop = nest.loops[k];
     for (; c > static_cast<size_t>(loop.level) + 1; --c)
-      std::copy_n(&product[0], numDims, &tileExt[(c - 1) * numDims]);
+      copyRow(&product[0], &tileExt[(c - 1) * numDims]);
     loop.stride = product[loop.dim];
     product[loop.dim] *= loop.factor;
   }
   for (; c > 0; --c)
-    std::copy_n(&product[0], numDims, &tileExt[(c - 1) * numDims]);
+    copyRow(&product[0], &tileExt[(c - 1) * numDims]);
   steps = 1;
   for (size_t k = 0; k < numLoops; ++k) {
     outerSteps[k] = steps;

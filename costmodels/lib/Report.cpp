@@ -63,21 +63,30 @@ void accumulateFlow(CostReport &report, bool isOutput, int tensor, int parent, i
 
 namespace {
 
-/// Energy of `count` element accesses per instance over `instances` instances: billed per block.
-double billed(int64_t count, int64_t wordsPerElem, int64_t blockWords, int64_t instances,
-              double energy) {
-  if (count == 0)
-    return 0;
-  int64_t words = count * wordsPerElem;
-  int64_t blocks = words;
-  if (blockWords != 1) {
+/// Bills the accesses of one level's instances per block (docs/model.md section 7).
+class Biller {
+public:
+  Biller(int64_t blockWords, int64_t instances)
+      : blockWords(blockWords), instances(static_cast<double>(instances)) {
     // Blocks of a power-of-two number of words (the usual case) need no division.
-    uint64_t b = static_cast<uint64_t>(blockWords);
-    blocks = (b & (b - 1)) == 0 ? (words + blockWords - 1) >> std::countr_zero(b)
-                                : (words + blockWords - 1) / blockWords;
+    auto b = static_cast<uint64_t>(blockWords);
+    shift = (b & (b - 1)) == 0 ? std::countr_zero(b) : -1;
   }
-  return static_cast<double>(blocks) * static_cast<double>(instances) * energy;
-}
+  /// Energy of `count` accesses of elements of `wordsPerElem` words, per instance, over all
+  /// instances, at `energy` per block.
+  double operator()(int64_t count, int64_t wordsPerElem, double energy) const {
+    if (count == 0)
+      return 0;
+    int64_t words = count * wordsPerElem + blockWords - 1;
+    int64_t blocks = shift >= 0 ? words >> shift : words / blockWords;
+    return static_cast<double>(blocks) * instances * energy;
+  }
+
+private:
+  int64_t blockWords;
+  double instances;
+  int shift;
+};
 
 int64_t transferCycles(int64_t words, double bandwidth) {
   if (bandwidth <= 0 || words == 0)
@@ -99,6 +108,7 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
   for (size_t l = 0; l < numLevels; ++l) {
     const StorageLevel &level = arch.levels[l];
     int64_t active = report.activeInstances[l];
+    Biller billed(level.blockWords, active);
     int64_t readWords = 0, writeWords = 0;
     for (size_t t = 0; t < numTensors; ++t) {
       TensorLevelStats &s = report.at(l, t);
@@ -116,19 +126,15 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
         s.perInstance.readBacks = s.total.readBacks / active;
       }
       int64_t wpe = wordsPerElement(problem, static_cast<int>(t), level.wordBits);
-      s.fillEnergy = billed(s.perInstance.fills, wpe, level.blockWords, active, level.writeEnergy);
-      s.updateEnergy =
-          billed(s.perInstance.updates, wpe, level.blockWords, active, level.updateEnergy);
+      s.fillEnergy = billed(s.perInstance.fills, wpe, level.writeEnergy);
+      s.updateEnergy = billed(s.perInstance.updates, wpe, level.updateEnergy);
       if (convention == Convention::Timeloop) {
         // Timeloop has one read action per tensor: reads and read-backs share blocks.
-        s.readEnergy = billed(s.perInstance.reads + s.perInstance.readBacks, wpe,
-                              level.blockWords, active, level.readEnergy);
+        s.readEnergy = billed(s.perInstance.reads + s.perInstance.readBacks, wpe, level.readEnergy);
         s.readBackEnergy = 0;
       } else {
-        s.readEnergy =
-            billed(s.perInstance.reads, wpe, level.blockWords, active, level.readEnergy);
-        s.readBackEnergy =
-            billed(s.perInstance.readBacks, wpe, level.blockWords, active, level.readEnergy);
+        s.readEnergy = billed(s.perInstance.reads, wpe, level.readEnergy);
+        s.readBackEnergy = billed(s.perInstance.readBacks, wpe, level.readEnergy);
       }
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
       readWords += (s.perInstance.reads + s.perInstance.readBacks) * wpe;
