@@ -178,7 +178,7 @@ TEST_CASE("true and false are 1 and 0 unless a name shadows them", "[wl][args]")
   CHECK(bad.messages() == "'bias' takes true or false\n");
 }
 
-TEST_CASE("--param values parse with units and arithmetic", "[params]") {
+TEST_CASE("param override values parse with units and arithmetic", "[params]") {
   SourceManager sm;
   DiagnosticEngine diags;
   ParamAssignment a = assignment(sm, diags, "glb = 64KiB");
@@ -199,7 +199,7 @@ TEST_CASE("--param values parse with units and arithmetic", "[params]") {
   }
 }
 
-TEST_CASE("--param values replace defaults only inside the domain", "[params]") {
+TEST_CASE("param override values replace defaults only inside the domain", "[params]") {
   const std::string text = R"(workload w {
     param T = 64 in 16..256 step 16;
     param K = 3 in 1..7;
