@@ -88,7 +88,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
   int64_t separate = 1, merged = 1;
   // mergedOf[d]: the product of dim d's spatial factors on the merging fan-outs (null: none).
   const int64_t *mergedOf = nullptr;
-  SmallArray<int64_t, 32> mergedProduct(numDims);
+  int64_t *mergedProduct = sum.scratch;
   for (int l = flow.parent; l < flow.child; ++l) {
     int64_t spatial = sum.spatialAt[l];
     if (spatial == 1)

@@ -3,21 +3,37 @@
 
 #include <algorithm>
 
-
 namespace tessel::cost {
 
 NestSummary::NestSummary(size_t numLevels, size_t numDims, size_t maxLoops)
-    : numLevels(numLevels), numDims(numDims), spatialAt(numLevels), spatialAbove(numLevels + 1),
-      temporalAbove(numLevels + 1), outerSteps(maxLoops), temporalLoops(maxLoops),
-      temporalEnd(numLevels + 1), spatialOf(numLevels * numDims),
-      tileExt((numLevels + 1) * numDims), everOf((numLevels + 1) * numDims) {}
+    : numLevels(numLevels), numDims(numDims),
+      wide(3 * numLevels + 2 + maxLoops + (3 * numLevels + 5) * numDims),
+      narrow(maxLoops + numLevels + 1) {
+  int64_t *next = &wide[0];
+  auto take = [&next](size_t n) {
+    int64_t *p = next;
+    next += n;
+    return p;
+  };
+  spatialAt = take(numLevels);
+  spatialAbove = take(numLevels + 1);
+  temporalAbove = take(numLevels + 1);
+  outerSteps = take(maxLoops);
+  spatialOf = take(numLevels * numDims);
+  tileExt = take((numLevels + 1) * numDims);
+  everOf = take((numLevels + 1) * numDims);
+  scratch = take(numDims);
+  product = take(numDims);
+  temporal = take(numDims);
+  temporalLoops = &narrow[0];
+  temporalEnd = temporalLoops + maxLoops;
+}
 
 bool NestSummary::build(const Problem &problem, const Arch &arch, const Mapping &mapping) {
   if (mapping.levels.size() != numLevels)
     return false;
   // product[d]: the factors of dim d so far (then, walking inwards, the stride of each loop);
   // temporal[d]: dim d's temporal factors so far.
-  SmallArray<int64_t, 32> product(numDims), temporal(numDims);
   for (size_t d = 0; d < numDims; ++d)
     product[d] = temporal[d] = 1;
   // Checks a loop (the rules of checkMapping) and records its factor.

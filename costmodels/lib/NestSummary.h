@@ -44,9 +44,12 @@ private:
   std::unique_ptr<T[]> heap;
 };
 
-/// The nest of one mapping and the products every flow reads, built in one checked pass.
+/// The nest of one mapping and the products every flow reads, built in one checked pass. The
+/// arrays below live in two buffers sized once (no allocation for ordinary problems).
 struct NestSummary {
   NestSummary(size_t numLevels, size_t numDims, size_t maxLoops);
+  NestSummary(const NestSummary &) = delete;
+  NestSummary &operator=(const NestSummary &) = delete;
 
   /// Flattens `mapping` and computes the products; false when the mapping breaks any rule of
   /// checkMapping other than capacity (then nothing else is meaningful).
@@ -54,21 +57,32 @@ struct NestSummary {
 
   LoopNest nest;
   size_t numLevels, numDims;
+
+private:
+  SmallArray<int64_t, 512> wide;
+  SmallArray<int, 80> narrow;
+
+public:
   /// Product of the spatial factors at each level, and of those above each level
   /// (spatialAbove[l] = prod_{j<l} spatialAt[j], l <= numLevels); temporalAbove[l]: product of
   /// the temporal factors above level l (temporalAbove[numLevels]: the compute cycles).
-  SmallArray<int64_t, 16> spatialAt, spatialAbove, temporalAbove;
+  int64_t *spatialAt, *spatialAbove, *temporalAbove;
   /// outerSteps[k]: product of the temporal factors of the loops enclosing loop k.
-  SmallArray<int64_t, 48> outerSteps;
-  /// Indices of the temporal loops in nest order; temporalEnd[c]: how many sit above level c.
-  SmallArray<int, 48> temporalLoops;
-  SmallArray<int, 17> temporalEnd;
+  int64_t *outerSteps;
   /// spatialOf[l * numDims + d]: product of dim d's spatial factors at level l (set only for
   /// levels with spatial loops, spatialAt[l] > 1).
-  SmallArray<int64_t, 256> spatialOf;
+  int64_t *spatialOf;
   /// tileExt[c * numDims + d]: product of dim d's factors at levels >= c;
   /// everOf[c * numDims + d]: product of dim d's temporal factors at levels < c (c <= numLevels).
-  SmallArray<int64_t, 256> tileExt, everOf;
+  int64_t *tileExt, *everOf;
+  /// numDims values of scratch for a flow (e.g. products over several levels).
+  int64_t *scratch;
+  /// Indices of the temporal loops in nest order; temporalEnd[c]: how many sit above level c.
+  int *temporalLoops, *temporalEnd;
+
+private:
+  /// build()'s running products per dim.
+  int64_t *product, *temporal;
 };
 
 } // namespace tessel::cost
