@@ -142,17 +142,17 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     return f;
   }
   int64_t tile = 1, unionSize = 1, everLo = 1, everHi = 1, gEverLo = 1, gEverHi = 1;
-  int64_t inner = 1, unionInner = 1;
-  bool unionKnown = true;
+  // unionInner: a lower bound of |O (+) E_inner|; unionUpper: an upper bound of |O (+) T|.
+  int64_t inner = 1, unionInner = 1, unionUpper = 1;
   for (size_t i = 0; i < indices.size(); ++i) {
     const IndexTerms &ix = indices[i];
     IndexSizes sz = indexSizes(t, i, p, c);
     tile *= sz.tile;
     unionSize *= sz.unionLo;
-    unionKnown = unionKnown && sz.exact;
+    unionUpper *= sz.exact ? sz.unionLo : sz.tile * sz.offsetsHi;
     // Per-instance coordinates ever visited per dim: tile extent times temporal factors above.
-    Progression ever[48], innerP[48], innerU[64];
-    size_t ne = 0, ni = 0, nu = 0;
+    Progression ever[48], innerP[48], innerU[64], single;
+    size_t ne = 0, ni = 0, nu = 0, merged = 0;
     int64_t sumN = 0, prodN = 1, prodInner = 1;
     for (size_t q = 0; q < ix.dims.size(); ++q) {
       int d = ix.dims[q];
@@ -177,8 +177,16 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
       }
       prodInner *= ext[c * D + d];
       for (int j = p; j < c; ++j)
-        if (merges(t, j) && s[j * D + d] > 1 && j + 1 >= lt && nu < 16)
-          innerU[nu++] = {ix.coefs[q] * ext[(j + 1) * D + d], s[j * D + d]};
+        if (merges(t, j) && s[j * D + d] > 1) {
+          ++merged;
+          if (j + 1 >= lt && nu < 16)
+            innerU[nu++] = {ix.coefs[q] * ext[(j + 1) * D + d], s[j * D + d]};
+          // The smallest stride the offsets can have: undecided factors at 1.
+          int64_t stride = ix.coefs[q];
+          for (int l = j + 1; l < L; ++l)
+            stride *= s[l * D + d] * (l >= lt ? tf[l * D + d] : 1);
+          single = {stride, s[j * D + d]};
+        }
     }
     int64_t everI, innerI;
     if (ix.dims.size() == 1) {
@@ -193,10 +201,24 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     gEverLo *= ix.dims.size() == 1 ? everI * sz.offsetsLo : everI + sz.offsetsLo - 1;
     gEverHi *= (lt == 0 ? everI : prodN) * sz.offsetsHi;
     inner *= innerI;
-    if (sz.exact && deep >= 0) {
+    if (deep < 0)
+      continue;
+    if (ix.dims.size() == 1) {
+      unionInner *= innerI * sz.offsetsLo;
+    } else if (sz.exact) {
       for (size_t q = 0; q < ni && nu < 64; ++q)
         innerU[nu++] = innerP[q];
-      unionInner *= ix.dims.size() == 1 ? innerI * sz.offsetsLo : progressionSumSize(innerU, nu);
+      unionInner *= progressionSumSize(innerU, nu);
+    } else {
+      // Offsets of one progression {0, s, ..} over an interval [0, w) cover w + (m-1) min(s, w)
+      // elements, increasing in s: the smallest stride bounds it. Otherwise |A+B| >= |A|+|B|-1.
+      int64_t span = 0;
+      for (size_t q = 0; q < ni; ++q)
+        span += innerP[q].step * (innerP[q].count - 1);
+      bool interval = innerI == span + 1;
+      unionInner *= merged == 1 && interval
+                        ? innerI + (single.count - 1) * std::min(single.step, innerI)
+                        : innerI + sz.offsetsLo - 1;
     }
   }
   int64_t entries = everLo, groupEntries = gEverLo;
@@ -205,8 +227,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     for (int d = 0; d < D; ++d)
       runs *= aboveDeep(d);
     entries = std::max(entries, runs * (inner - tile) + tile);
-    if (unionKnown)
-      groupEntries = std::max(groupEntries, runs * (unionInner - unionSize) + unionSize);
+    groupEntries = std::max(groupEntries, runs * (unionInner - unionUpper) + unionUpper);
   }
   f.entries = childInst * entries;
   f.groupEntries = groups * groupEntries;
