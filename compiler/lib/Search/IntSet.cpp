@@ -6,29 +6,64 @@
 
 namespace tessel::search {
 
+namespace {
+
+/// Population count without relying on a POPCNT instruction being enabled.
+inline int64_t bitCount(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int64_t>((x * 0x0101010101010101ULL) >> 56);
+}
+
+int64_t gcd(int64_t a, int64_t b) {
+  while (b) {
+    int64_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+} // namespace
+
 int64_t progressionSumSize(const Progression *progs, size_t n) {
-  Progression live[2];
+  Progression live[16];
   size_t count = 0;
+  int64_t g = 0;
   for (size_t i = 0; i < n; ++i)
-    if (progs[i].count > 1) {
-      if (count == 2) {
-        count = 3;
+    if (progs[i].count > 1 && progs[i].step > 0) {
+      if (count == 16) {
+        count = 17;
         break;
       }
       live[count++] = progs[i];
+      g = gcd(g, progs[i].step);
     }
   if (count == 0)
     return 1;
   if (count == 1)
     return live[0].count;
-  if (count == 2) {
-    Progression a = live[0], b = live[1];
-    if (a.step > b.step)
-      std::swap(a, b);
-    if (b.step % a.step == 0) {
-      // a.step * ([0, a.count) + q [0, b.count)): contiguous when q <= a.count, else disjoint.
-      int64_t q = b.step / a.step;
-      return q <= a.count ? a.count + q * (b.count - 1) : a.count * b.count;
+  if (count <= 16) {
+    // Steps ascending: while each step is at most the interval built so far, the sum stays
+    // an interval (in units of the steps' gcd).
+    std::sort(live, live + count,
+              [](const Progression &a, const Progression &b) { return a.step < b.step; });
+    int64_t width = 1;
+    bool interval = true;
+    for (size_t i = 0; i < count && interval; ++i) {
+      int64_t step = live[i].step / g;
+      interval = step <= width;
+      if (interval)
+        width += (live[i].count - 1) * step;
+    }
+    if (interval)
+      return width;
+    if (count == 2 && live[1].step % live[0].step == 0) {
+      // a.step * ([0, a.count) + q [0, b.count)): disjoint copies when q > a.count.
+      int64_t q = live[1].step / live[0].step;
+      return q <= live[0].count ? live[0].count + q * (live[1].count - 1)
+                                : live[0].count * live[1].count;
     }
   }
   IntSet set;
@@ -81,21 +116,32 @@ void IntSet::add(const IntSet &other) {
 int64_t IntSet::size() const {
   int64_t n = 0;
   for (uint64_t w : bits)
-    n += std::popcount(w);
+    n += bitCount(w);
   return n;
 }
 
 bool IntSet::isPoint() const { return size() == 1; }
 
+int64_t IntSet::span() const {
+  for (size_t i = bits.size(); i-- > 0;)
+    if (bits[i])
+      return static_cast<int64_t>(i * 64) + 63 - std::countl_zero(bits[i]) + 1;
+  return 0;
+}
+
 int64_t IntSet::overlap(int64_t delta) const {
   if (delta < 0)
     delta = -delta;
-  IntSet shifted;
-  shifted.bits.assign(bits.size(), 0);
-  shifted.orShifted(bits, delta);
+  // Word i of the set shifted up by delta, built on the fly.
+  size_t wordShift = static_cast<size_t>(delta / 64);
+  unsigned bitShift = static_cast<unsigned>(delta % 64);
   int64_t n = 0;
-  for (size_t i = 0; i < bits.size(); ++i)
-    n += std::popcount(bits[i] & shifted.bits[i]);
+  for (size_t i = wordShift; i < bits.size(); ++i) {
+    uint64_t shifted = bits[i - wordShift] << bitShift;
+    if (bitShift && i > wordShift)
+      shifted |= bits[i - wordShift - 1] >> (64 - bitShift);
+    n += bitCount(bits[i] & shifted);
+  }
   return n;
 }
 

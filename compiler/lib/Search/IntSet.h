@@ -34,6 +34,8 @@ public:
   /// |other (+) ((S + delta) \ S)|.
   int64_t shiftDifferenceSumSize(int64_t delta, const IntSet &other) const;
   bool isPoint() const;
+  /// Largest element + 1 (0 for the empty set).
+  int64_t span() const;
 
 private:
   /// Largest element + 1 the storage can hold without growing.

@@ -8,6 +8,10 @@ namespace tessel::search {
 using namespace cost;
 
 int64_t LevelCosts::Index::overlap(int64_t delta) const {
+  if (fast) {
+    int64_t s = delta < 0 ? -delta : delta;
+    return s >= tile ? 0 : tile - s;
+  }
   if (!single)
     return tileSet.overlap(delta);
   if (delta == 0)
@@ -21,6 +25,14 @@ int64_t LevelCosts::Index::overlap(int64_t delta) const {
 int64_t LevelCosts::Index::unionKept(int64_t delta) const {
   if (single)
     return offsets * overlap(delta);
+  if (fast) {
+    // (T + delta) \ T is an interval of min(|delta|, tile) elements; offsets over an interval
+    // of length n cover n + (count - 1) min(step, n).
+    int64_t s = delta < 0 ? -delta : delta;
+    int64_t n = s < tile ? s : tile;
+    int64_t moved = n == 0 ? 0 : n + (offCount - 1) * (offStep < n ? offStep : n);
+    return unionSize - moved;
+  }
   return unionSize - tileSet.shiftDifferenceSumSize(delta, offsetSet);
 }
 
@@ -89,22 +101,42 @@ void LevelCosts::prepare(const Point &point) {
           f.unionFirst *= in.offsets * in.tile;
         } else {
           in.single = false;
+          int progressions = 0;
           for (size_t q = 0; q < ix.dims.size(); ++q) {
             int d = ix.dims[q];
             in.tileSet.add({ix.coefs[q], ext[c * D + d]});
             for (int j = p; j < c; ++j)
-              if (merges(j))
-                in.offsetSet.add({ix.coefs[q] * ext[(j + 1) * D + d], point.spatial[j * D + d]});
+              if (merges(j)) {
+                Progression o{ix.coefs[q] * ext[(j + 1) * D + d], point.spatial[j * D + d]};
+                in.offsetSet.add(o);
+                if (o.count > 1) {
+                  ++progressions;
+                  in.offStep = o.step;
+                  in.offCount = o.count;
+                }
+              }
           }
           IntSet u = in.tileSet;
           u.add(in.offsetSet);
           in.unionSize = u.size();
           in.tile = in.tileSet.size();
+          in.fast = progressions <= 1 && in.tile == in.tileSet.span();
           f.pointOffsets = f.pointOffsets && in.offsetSet.isPoint();
           f.tileSize *= in.tile;
           f.unionFirst *= in.unionSize;
         }
         f.indices.push_back(std::move(in));
+      }
+      size_t ni = f.indices.size();
+      f.deeper.assign(static_cast<size_t>(c) * ni, 0);
+      for (int l = c - 2; l >= 0; --l) {
+        // Level l + 1's loops are inside every loop of l (and of the levels above).
+        int m = l + 1;
+        for (int d = 0; d < D; ++d)
+          if (f.indexOf[d] >= 0 && point.temporal[m * D + d] > 1)
+            for (int k = l; k >= 0; --k)
+              f.deeper[k * ni + f.indexOf[d]] +=
+                  (point.temporal[m * D + d] - 1) * f.coefOf[d] * stride(m, d);
       }
       flows.push_back(std::move(f));
       p = c;
@@ -119,12 +151,8 @@ void LevelCosts::add(int l, const std::vector<int> &order, Counts &out) {
     if (f.child <= l)
       continue;
     size_t ni = f.indices.size();
-    reset.assign(ni, 0);
-    // Spans of the loops of the levels between l and the child (inside every loop of l).
-    for (int m = l + 1; m < f.child; ++m)
-      for (int d = 0; d < D; ++d)
-        if (f.indexOf[d] >= 0 && tf[m * D + d] > 1)
-          reset[f.indexOf[d]] += (tf[m * D + d] - 1) * f.coefOf[d] * stride(m, d);
+    reset.assign(f.deeper.begin() + static_cast<long>(l * ni),
+                 f.deeper.begin() + static_cast<long>((l + 1) * ni));
     int64_t outer[64];
     outer[0] = temporalAbove[l];
     for (size_t k = 1; k < order.size(); ++k)

@@ -32,6 +32,10 @@ private:
     int64_t coef = 1, tile = 1, offsets = 1;
     IntSet tileSet, offsetSet;
     int64_t unionSize = 1;
+    /// Fast path: the tile is an interval [0, tile) and the merged offsets are one
+    /// progression {0, offStep, ..} of offCount elements (offCount 1: no offsets).
+    bool fast = false;
+    int64_t offStep = 1, offCount = 1;
     int64_t overlap(int64_t delta) const;
     int64_t unionKept(int64_t delta) const;
   };
@@ -43,6 +47,9 @@ private:
     /// indexOf[d]: the index of this tensor that dim d appears in, or -1; coefOf[d].
     std::vector<int> indexOf;
     std::vector<int64_t> coefOf;
+    /// deeper[l * indices + i]: the spans on index i of the loops of the levels between l and
+    /// the child (they sit inside every loop of l).
+    std::vector<int64_t> deeper;
   };
   int64_t stride(int l, int d) const;
 

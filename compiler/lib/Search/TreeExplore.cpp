@@ -281,6 +281,16 @@ void Explorer::explore(const Unit &unit, const Best &incumbent, int64_t work, Be
         orderChoice.assign(orders->numSteps(), 0);
         if (!ok)
           continue;
+        // The order stage's own bound (every level at its smallest delta) before its children.
+        if (settings.useBounds && cut.found && orders->numSteps() > 0) {
+          double energy, cycles;
+          orders->bound(orderChoice.data(), 0, energy, cycles);
+          ++stats.nodes;
+          if (boundExceeds(scoreBound(settings.objective, energy, cycles), cut.score)) {
+            ++stats.pruned;
+            continue;
+          }
+        }
       }
     } else {
       orders->apply(point, d - numStatic(), rank);
