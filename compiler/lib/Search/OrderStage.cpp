@@ -59,11 +59,21 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
       }
     if (order.size() <= 1)
       continue;
+    // A tensor matters to this level's order when one of its flows into a child below has no
+    // loop over a single-dim index of it in between: such a loop empties the overlap of every
+    // move, so all of this level's loops replace the tile whatever their order.
     TensorMask relevant = 0, mustTrail = 0;
     for (int t = 0; t < T; ++t) {
-      for (int c = l + 1; c < L; ++c)
-        if (kept(c, t))
+      for (int c = l + 1; c < L; ++c) {
+        if (!kept(c, t))
+          continue;
+        bool replacing = false;
+        for (int m = l + 1; m < c && !replacing; ++m)
+          for (int d = 0; d < D && !replacing; ++d)
+            replacing = (space.plain(t) >> d & 1) && point.temporal[m * D + d] > 1;
+        if (!replacing)
           relevant |= TensorMask(1) << t;
+      }
       if ((space.constraints().stationary >> t & 1) && innermost[t] > l && deepRelevant[t] == l)
         mustTrail |= TensorMask(1) << t;
     }
