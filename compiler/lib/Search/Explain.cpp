@@ -138,15 +138,15 @@ Explanation explain(const Mapspace &space) {
       before += 1;
       int64_t words = 0;
       for (int t = 0; t < space.numTensors(); ++t)
-        if (space.forcedKeep(l) >> t & 1)
+        if (space.keepable(l) >> t & 1)
           words += space.tileWords(t, l, extent);
       after += words <= capacity ? 1 : 0;
     });
     ex.axes.push_back({"tiles at " + arch.levels[l].name + " (" + std::to_string(capacity) +
                            " words)",
                        counted ? before : 0, counted ? after : 0,
-                       "per-dim tile extents whose tiles of the tensors it must keep fit "
-                       "(each kept tensor shrinks this further)"});
+                       "per-dim tile extents whose tiles fit when the level keeps every tensor "
+                       "it may keep (bypasses admit more)"});
   }
   for (const AxisSize &a : ex.axes)
     if (a.before > 0 && a.after > 0) {
