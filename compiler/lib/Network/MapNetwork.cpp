@@ -188,6 +188,10 @@ NetworkOutcome mapNetwork(const std::vector<Layer> &layers, const search::Search
       addLayer(out.totals, layer, r);
     }
     out.layers.push_back(std::move(o));
+    if (!r.modelFailure.empty()) {
+      out.modelFailure = r.modelFailure;
+      break;
+    }
   }
   if (out.totals.cycles > 0 && out.totals.computeUnits > 0)
     out.totals.utilization = static_cast<double>(out.totals.macs) /

@@ -79,7 +79,7 @@ bool drive(Strategy &strategy, std::vector<Worker> &workers, const SearchOptions
     std::exception_ptr failure;
     std::atomic<bool> failed{false};
     auto work = [&](Worker &worker) {
-      for (size_t i; (i = next++) < tasks.size();) {
+      for (size_t i; !failed && (i = next++) < tasks.size();) {
         try {
           tasks[i]->run(worker);
         } catch (...) {
@@ -169,14 +169,20 @@ SearchResult search(const Problem &problem, const Arch &arch, const MapConstrain
   try {
     bool stopped = drive(*strategy, workers, options);
     strategy->finish(result, stopped);
+    if (result.found)
+      result.mapping = space->toMapping(result.point);
+    else if (result.status == SearchStatus::NoValidMapping)
+      result.diagnosis = diagnose(*space, options, factory, result.certificate);
+  } catch (const ModelFailure &e) {
+    // The model could not answer: stop with its message instead of counting invalid mappings.
+    result = SearchResult{};
+    result.modelFailure = e.what();
+    result.errors.push_back(result.modelFailure);
+    return result;
   } catch (const std::exception &e) {
     result.errors.push_back(std::string("the search failed: ") + e.what());
     return result;
   }
-  if (result.found)
-    result.mapping = space->toMapping(result.point);
-  else if (result.status == SearchStatus::NoValidMapping)
-    result.diagnosis = diagnose(*space, options, factory, result.certificate);
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

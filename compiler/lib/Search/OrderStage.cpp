@@ -2,6 +2,7 @@
 #include "OrderStage.h"
 
 #include "Tree.h"
+#include "tessel/Search/Searcher.h"
 
 #include <algorithm>
 
@@ -98,7 +99,7 @@ bool OrderStage::prepare(Point &point, TreeStats &stats) {
     return true;
 
   space.toMapping(point, mapping);
-  model.evaluate(mapping, report);
+  evaluateOrThrow(model, mapping, report);
   ++stats.evaluations;
   if (!report.valid) {
     ++stats.invalid;

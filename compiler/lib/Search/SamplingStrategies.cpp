@@ -27,7 +27,7 @@ bool evaluatePoint(const Mapspace &space, const CostModel &model, const SearchOp
     ++stats.noOrder;
     return false;
   }
-  model.evaluate(space.toMapping(point), report);
+  evaluateOrThrow(model, space.toMapping(point), report);
   ++stats.evaluations;
   if (!report.valid) {
     ++stats.invalid;

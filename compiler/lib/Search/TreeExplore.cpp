@@ -1,6 +1,7 @@
 // Depth-first exploration of the search tree: children generation, pruning, leaves, budgets.
 #include "OrderStage.h"
 #include "Tree.h"
+#include "tessel/Search/Searcher.h"
 
 #include <algorithm>
 #include <bit>
@@ -194,7 +195,7 @@ void Explorer::leaf(const Best &cut, Best &best, TreeStats &stats) {
     }
   }
   space.toMapping(point, mapping);
-  model.evaluate(mapping, report);
+  evaluateOrThrow(model, mapping, report);
   ++stats.evaluations;
   --workLeft;
   if (!report.valid) {

@@ -45,7 +45,8 @@ const CommandSpec kMapSpec = {
         "DOC is a mapping document that 'tessel eval --mapping' accepts back.\n"
         "docs/search.md explains the mapspace, the bounds and the certificate.\n"
         "Exit status 1 when a layer has no valid mapping (the reason and what to relax are\n"
-        "printed) or on any input error.\n\n") +
+        "printed), when the cost model fails (e.g. an exec: program exits or times out: the\n"
+        "search stops with its message), or on any input error.\n\n") +
         kSearchHelp + kCostModelHelp,
     mapOptions(),
 };
@@ -84,6 +85,11 @@ int runMap(int argc, char **argv) {
   network::SearchMemo memo;
   network::NetworkOutcome outcome =
       network::mapNetwork(in.layers, *options, setup.registry, *model, &memo);
+  if (!outcome.modelFailure.empty()) {
+    std::cerr << "tessel map: error: layer '" << outcome.layers.back().name
+              << "': " << outcome.modelFailure << '\n';
+    return 1;
+  }
   printNetworkMapping(std::cout, in, *options, *model, outcome, memo);
   if (std::optional<std::string> jsonFile = args->get("json")) {
     std::string doc = networkMappingJson(in, *options, *model, outcome);

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+
 using namespace tessel;
 using namespace tessel::search;
 
@@ -201,5 +203,75 @@ TEST_CASE("no valid mapping: the diagnosis says why and what to relax", "[search
       CHECK(r.status == SearchStatus::NoValidMapping);
       CHECK(mentions(r.diagnosis, "holds every tensor whole"));
     }
+  }
+}
+
+namespace {
+
+/// The analytical model, except that from its `failAt`-th evaluation on the model itself fails
+/// (as an exec: program that crashed does); `calls` counts evaluations over all instances.
+class FailingModel : public cost::CostModel {
+public:
+  FailingModel(const cost::Problem &p, const cost::Arch &a, std::string name, int failAt,
+               std::atomic<int> &calls)
+      : inner(p, a), modelName(std::move(name)), failAt(failAt), calls(calls) {}
+  std::string name() const override { return modelName; }
+  void evaluate(const cost::Mapping &m, cost::CostReport &r) const override { inner.evaluate(m, r); }
+  std::string evaluateOrError(const cost::Mapping &m, cost::CostReport &r) const override {
+    ++calls;
+    if (++mine < failAt) {
+      inner.evaluate(m, r);
+      return "";
+    }
+    r = cost::CostReport{};
+    r.violations = {"model crashed"};
+    return "model crashed on evaluation " + std::to_string(mine);
+  }
+
+private:
+  cost::AnalyticalModel inner;
+  std::string modelName;
+  int failAt;
+  std::atomic<int> &calls;
+  mutable int mine = 0;
+};
+
+} // namespace
+
+TEST_CASE("a cost model that fails stops the search with its message", "[search][errors]") {
+  Fixture f;
+  for (Algorithm a :
+       {Algorithm::BranchAndBound, Algorithm::Exhaustive, Algorithm::Random, Algorithm::Anneal})
+    for (int threads : {1, 2}) {
+      CAPTURE(algorithmName(a), threads);
+      std::atomic<int> calls{0};
+      // bnb only accepts models with the analytical semantics, which this one has until it fails.
+      std::string name = a == Algorithm::BranchAndBound ? "analytical" : "failing";
+      cost::CostModelFactory factory = [&](const cost::Problem &p, const cost::Arch &ar) {
+        return std::make_unique<FailingModel>(p, ar, name, 3, calls);
+      };
+      SearchOptions o;
+      o.algorithm = a;
+      o.threads = threads;
+      o.maxEvaluations = 500;
+      SearchResult r = search::search(f.problem, f.arch, {}, o, factory);
+      CHECK(r.modelFailure == "model crashed on evaluation 3");
+      CHECK(r.errors == std::vector<std::string>{r.modelFailure});
+      CHECK_FALSE(r.found);
+      CHECK(r.diagnosis.empty());
+      // Each worker's model fails at its third evaluation and nothing is evaluated after it.
+      CHECK(calls.load() <= 3 * threads);
+    }
+  SECTION("a model's verdict that a mapping is invalid is not a failure") {
+    std::atomic<int> calls{0};
+    cost::CostModelFactory factory = [&](const cost::Problem &p, const cost::Arch &ar) {
+      return std::make_unique<FailingModel>(p, ar, "failing", 1 << 30, calls);
+    };
+    SearchOptions o;
+    o.algorithm = Algorithm::Exhaustive;
+    SearchResult r = search::search(f.problem, f.arch, {}, o, factory);
+    CHECK(r.modelFailure.empty());
+    CHECK(r.errors.empty());
+    CHECK(r.found);
   }
 }

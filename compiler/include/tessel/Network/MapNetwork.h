@@ -82,13 +82,16 @@ struct NetworkOutcome {
   std::vector<LayerOutcome> layers;
   /// Layers without a valid mapping (or with invalid inputs): "layer: reason".
   std::vector<std::string> errors;
+  /// The message of a cost model that failed (SearchResult::modelFailure): mapping stopped at
+  /// that layer (the last of `layers`), since every further search would fail the same way.
+  std::string modelFailure;
   /// Meaningful only when `errors` is empty.
   Totals totals;
 };
 
 /// Searches every layer with `options` and the model `modelName` of `registry`, reusing and
 /// filling `memo` (may be null). Layers are searched in order; `options.threads` threads work
-/// on each search.
+/// on each search. Stops at the first layer whose cost model fails (`modelFailure`).
 NetworkOutcome mapNetwork(const std::vector<Layer> &layers, const search::SearchOptions &options,
                           const cost::Registry &registry, const std::string &modelName,
                           SearchMemo *memo);

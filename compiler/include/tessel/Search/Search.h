@@ -83,8 +83,12 @@ struct Certificate {
 };
 
 struct SearchResult {
-  /// Invalid problem, arch, constraints or options: nothing else is meaningful.
+  /// Invalid problem, arch, constraints or options, or a failed cost model: nothing else is
+  /// meaningful.
   std::vector<std::string> errors;
+  /// The cost model failed (CostModel::evaluateOrError returned this message, e.g. an exec:
+  /// program that exited): the search stopped at once. `errors` holds the same message.
+  std::string modelFailure;
   SearchStatus status = SearchStatus::NoValidMapping;
   bool found = false;
   Point point;

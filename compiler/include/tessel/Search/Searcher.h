@@ -12,6 +12,7 @@
 #include "tessel/cost/CostModel.h"
 
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace tessel::search {
@@ -34,6 +35,22 @@ private:
   std::unique_ptr<cost::CostModel> costModel;
   std::shared_ptr<void> slot;
 };
+
+/// What a task throws when the cost model itself fails (CostModel::evaluateOrError returned an
+/// error, e.g. an exec: program that crashed or timed out), as opposed to rejecting a mapping:
+/// drive() stops handing out tasks and rethrows it, and search() reports the model's message.
+class ModelFailure : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// model.evaluateOrError(): fills `report`, throws ModelFailure when the model fails.
+inline void evaluateOrThrow(const cost::CostModel &model, const cost::Mapping &mapping,
+                            cost::CostReport &report) {
+  std::string failure = model.evaluateOrError(mapping, report);
+  if (!failure.empty())
+    throw ModelFailure(failure);
+}
 
 /// One unit of work.
 class Task {
@@ -61,7 +78,9 @@ public:
 std::unique_ptr<Strategy> makeStrategy(const Mapspace &space, const SearchOptions &options);
 
 /// Runs `strategy` with one thread per worker until it asks for nothing or the time budget of
-/// `options` ends; returns whether the time budget stopped it.
+/// `options` ends; returns whether the time budget stopped it. When a task throws (e.g.
+/// ModelFailure), no further task is started and the first exception is rethrown once the
+/// running tasks have returned.
 bool drive(Strategy &strategy, std::vector<Worker> &workers, const SearchOptions &options);
 
 } // namespace tessel::search
