@@ -1,0 +1,31 @@
+// The groups of validation checks; each appends its checks (docs/validation.md).
+#ifndef TESSEL_VALIDATION_CHECKS_H
+#define TESSEL_VALIDATION_CHECKS_H
+
+#include "Check.h"
+#include "TesselRun.h"
+
+#include <vector>
+
+namespace tessel::validation {
+
+/// Peak-throughput identities and ridge points of the shipped hwspecs (refdata 5.4, 5.5).
+void addPeakChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// TPU v1: ridge point, roofline bounds of the ISCA'17 applications, the roofline cost model
+/// on a fully connected layer (refdata 4.2, 5.4).
+void addTpuChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// The systolic cost model against SCALE-Sim's first-order closed forms (refdata 5.2).
+void addSystolicChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// Eyeriss: normalised access energies (refdata 2.1, 3.2).
+void addEyerissEnergyChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// Eyeriss: DRAM accesses per MAC and throughput with the mapper's best mappings (refdata 4.1).
+/// Slow: it maps AlexNet CONV1-5 and VGG-16 CONV1-13.
+void addEyerissMapperChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+} // namespace tessel::validation
+
+#endif // TESSEL_VALIDATION_CHECKS_H
