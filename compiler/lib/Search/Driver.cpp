@@ -65,6 +65,12 @@ std::unique_ptr<Strategy> makeStrategy(const Mapspace &space, const SearchOption
   return nullptr;
 }
 
+void evaluateOrThrow(const CostModel &model, const Mapping &mapping, CostReport &report) {
+  std::string failure = model.evaluateOrError(mapping, report);
+  if (!failure.empty())
+    throw ModelFailure(failure);
+}
+
 bool drive(Strategy &strategy, std::vector<Worker> &workers, const SearchOptions &options) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();

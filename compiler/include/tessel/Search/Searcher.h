@@ -44,13 +44,10 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-/// model.evaluateOrError(): fills `report`, throws ModelFailure when the model fails.
-inline void evaluateOrThrow(const cost::CostModel &model, const cost::Mapping &mapping,
-                            cost::CostReport &report) {
-  std::string failure = model.evaluateOrError(mapping, report);
-  if (!failure.empty())
-    throw ModelFailure(failure);
-}
+/// model.evaluateOrError(): fills `report`, throws ModelFailure when the model fails. (Out of
+/// line, so that this header also compiles without exceptions.)
+void evaluateOrThrow(const cost::CostModel &model, const cost::Mapping &mapping,
+                     cost::CostReport &report);
 
 /// One unit of work.
 class Task {
