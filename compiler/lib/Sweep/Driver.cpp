@@ -85,7 +85,100 @@ std::vector<std::string> linesInPointOrder(std::vector<Record> &records) {
   return lines;
 }
 
+/// Hands out `todo` to the local threads and to options.remote; takes their records.
+class SweepQueue final : public PointQueue {
+public:
+  SweepQueue(const RunOptions &options, const std::vector<DesignPoint> &sorted,
+             const std::vector<size_t> &todo, std::optional<AppendFile> &file, Progress &progress,
+             SweepOutcome &outcome, std::ostream &out)
+      : options(options), sorted(sorted), todo(todo), file(file), progress(progress),
+        outcome(outcome), out(out) {}
+
+  const DesignPoint *claim() override {
+    if (failed || (options.cancel && options.cancel->load()))
+      return nullptr;
+    size_t t = next++;
+    return t < todo.size() ? &sorted[todo[t]] : nullptr;
+  }
+
+  Result<Ok> deliver(const DesignPoint &p, Record r) override {
+    if (r.key != p.key() || r.point != p.index)
+      return fail("the record of point " + std::to_string(p.index) + " ('" + p.key() +
+                  "') came back as point " + std::to_string(r.point) + " ('" + r.key + "')");
+    std::string line = recordToJsonLine(r);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (failed)
+      return failure;
+    if (file) {
+      if (auto w = file->append(line); !w)
+        return failLocked(w.error());
+    } else {
+      // Stream mode never resumes, so `todo` is every point in order.
+      pending.emplace(static_cast<size_t>(&p - sorted.data()), std::move(line));
+      for (auto it = pending.begin();
+           it != pending.end() && nextToStream < todo.size() && it->first == todo[nextToStream];
+           it = pending.erase(it), ++nextToStream)
+        out << it->second << '\n';
+      out.flush();
+    }
+    progress.finished(r);
+    ++outcome.evaluated;
+    outcome.records.push_back(std::move(r));
+    return Ok{};
+  }
+
+  Result<Ok> fail(const std::string &why) {
+    std::lock_guard<std::mutex> lock(mutex);
+    return failLocked(why);
+  }
+
+  /// The first failure, if any.
+  std::optional<std::string> firstFailure() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return failed ? std::optional<std::string>(failure) : std::nullopt;
+  }
+
+private:
+  Result<Ok> failLocked(const std::string &why) {
+    if (!failed) {
+      failure = why;
+      failed = true;
+    }
+    return failure;
+  }
+
+  const RunOptions &options;
+  const std::vector<DesignPoint> &sorted;
+  const std::vector<size_t> &todo;
+  std::optional<AppendFile> &file;
+  Progress &progress;
+  SweepOutcome &outcome;
+  std::ostream &out;
+  std::mutex mutex;
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::string failure;
+  std::map<size_t, std::string> pending; // stream mode: lines waiting for earlier points
+  size_t nextToStream = 0;
+};
+
 } // namespace
+
+Record evaluatePoint(const DesignPoint &point, const Evaluator &evaluate,
+                     const RunOptions &options) {
+  Record r;
+  try {
+    r = evaluate(point);
+  } catch (const std::exception &e) {
+    r = Record{};
+    r.error = std::string("internal error: ") + e.what();
+  } catch (...) {
+    r = Record{};
+    r.error = "internal error: unknown exception";
+  }
+  finalize(r, point, options);
+  return r;
+}
 
 Result<SweepOutcome> runSweep(const RunOptions &options, const std::vector<DesignPoint> &points,
                               const Evaluator &evaluate, std::ostream &out, std::ostream &err) {
@@ -138,64 +231,30 @@ Result<SweepOutcome> runSweep(const RunOptions &options, const std::vector<Desig
     if (!finished[i])
       todo.push_back(i);
 
-  std::mutex mutex;
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::string failure;
-  std::map<size_t, std::string> pending; // stream mode: lines waiting for earlier points
-  size_t nextToStream = 0;
+  SweepQueue queue(options, sorted, todo, file, progress, outcome, out);
 
   auto worker = [&]() {
-    for (;;) {
-      if (failed || (options.cancel && options.cancel->load()))
+    while (const DesignPoint *p = queue.claim())
+      if (!queue.deliver(*p, evaluatePoint(*p, evaluate, options)))
         return;
-      size_t t = next++;
-      if (t >= todo.size())
-        return;
-      const DesignPoint &p = sorted[todo[t]];
-      Record r;
-      try {
-        r = evaluate(p);
-      } catch (const std::exception &e) {
-        r = Record{};
-        r.error = std::string("internal error: ") + e.what();
-      } catch (...) {
-        r = Record{};
-        r.error = "internal error: unknown exception";
-      }
-      finalize(r, p, options);
-      std::string line = recordToJsonLine(r);
-      std::lock_guard<std::mutex> lock(mutex);
-      if (file) {
-        if (auto w = file->append(line); !w) {
-          failure = w.error();
-          failed = true;
-          return;
-        }
-      } else {
-        pending.emplace(t, std::move(line));
-        for (auto it = pending.begin(); it != pending.end() && it->first == nextToStream;
-             it = pending.erase(it), ++nextToStream)
-          out << it->second << '\n';
-        out.flush();
-      }
-      progress.finished(r);
-      ++outcome.evaluated;
-      outcome.records.push_back(std::move(r));
-    }
   };
   unsigned n =
       std::max(1u, std::min<unsigned>(options.threads,
                                       static_cast<unsigned>(std::max<size_t>(todo.size(), 1))));
   std::vector<std::thread> pool;
-  for (unsigned i = 1; i < n; ++i)
+  for (unsigned i = options.remote ? 0 : 1; i < n; ++i)
     pool.emplace_back(worker);
-  worker();
+  if (options.remote) {
+    if (auto r = options.remote(queue); !r)
+      queue.fail(r.error());
+  } else {
+    worker();
+  }
   for (std::thread &t : pool)
     t.join();
   progress.done();
-  if (failed)
-    return failure;
+  if (std::optional<std::string> failure = queue.firstFailure())
+    return *failure;
 
   outcome.complete = outcome.records.size() == sorted.size();
   std::vector<std::string> lines = linesInPointOrder(outcome.records);

@@ -24,6 +24,19 @@ using Evaluator = std::function<Record(const DesignPoint &)>;
 
 enum class Verbosity { Quiet, Normal, Verbose };
 
+/// The points a running sweep still has to evaluate, for evaluators outside this process
+/// (RunOptions::remote). Thread-safe.
+class PointQueue {
+public:
+  virtual ~PointQueue() = default;
+  /// The next point to evaluate, or null when every point has been handed out or the sweep
+  /// is stopping (cancelled, or a record could not be written).
+  virtual const DesignPoint *claim() = 0;
+  /// Hands over the record of a claimed point, as evaluatePoint makes it. An error when the
+  /// record is not that point's or cannot be written (the sweep then stops).
+  virtual Result<Ok> deliver(const DesignPoint &point, Record record) = 0;
+};
+
 struct RunOptions {
   /// The results file; "-" streams records to `out` in point order (no resume).
   std::string output = "-";
@@ -44,6 +57,10 @@ struct RunOptions {
   std::vector<Constraint> constraints;
   /// When set (e.g. by a SIGINT handler), no new point is started; finished points are kept.
   const std::atomic<bool> *cancel = nullptr;
+  /// Evaluators outside this process (e.g. the other ranks of an MPI job). When set, runSweep
+  /// calls it on the calling thread while `threads` local threads evaluate points as well; it
+  /// returns once every point it claimed has been delivered, or with an error.
+  std::function<Result<Ok>(PointQueue &)> remote;
 };
 
 struct SweepOutcome {
@@ -55,6 +72,12 @@ struct SweepOutcome {
   /// points in completion order; --resume completes it).
   bool complete = true;
 };
+
+/// Evaluates one point as runSweep does: an exception of `evaluate` becomes the record's
+/// error; the identity fields are set from `point`, per-layer detail dropped unless
+/// options.detail, and options.constraints applied.
+Record evaluatePoint(const DesignPoint &point, const Evaluator &evaluate,
+                     const RunOptions &options);
 
 /// Runs the sweep over `points` (indices unique; keys unique). With an output file, each
 /// record is appended and reaches the kernel as soon as its point finishes; once every point
