@@ -17,7 +17,7 @@ using namespace tessel;
 
 struct Settings {
   search::SearchOptions options;
-  bool printMapping = false, rowStationary = false, resnet50 = false;
+  bool printMapping = false, rowStationary = false, resnet50 = false, depths = false;
   int64_t warmEvals = 0;
 };
 
@@ -116,6 +116,18 @@ bool run(const cost::Problem &problem, const Settings &settings, double &cpuTota
               r.report.totalEnergy, r.report.totalEnergy / macs,
               static_cast<long long>(r.report.cycles), r.report.utilization,
               c.lowerBound.value_or(-1), c.gapPercent.value_or(-1));
+  if (settings.depths) {
+    // Where the work is: bounds computed and children kept per tree depth (bypass, fan-outs,
+    // levels from the inside, then order steps).
+    std::printf("{\"bench\":\"search-depths\",\"problem\":\"%s\",\"nodes\":[",
+                problem.name.c_str());
+    for (size_t i = 0; i < c.depthNodes.size(); ++i)
+      std::printf("%s%lld", i ? "," : "", static_cast<long long>(c.depthNodes[i]));
+    std::printf("],\"kept\":[");
+    for (size_t i = 0; i < c.depthKept.size(); ++i)
+      std::printf("%s%lld", i ? "," : "", static_cast<long long>(c.depthKept[i]));
+    std::printf("]}\n");
+  }
   std::fflush(stdout);
   if (settings.printMapping && r.found) {
     std::vector<std::string> errors;
@@ -161,11 +173,13 @@ int main(int argc, char **argv) {
       settings.resnet50 = true;
     } else if (arg == "--mapping") {
       settings.printMapping = true;
+    } else if (arg == "--depths") {
+      settings.depths = true;
     } else {
       std::fprintf(stderr,
                    "usage: bench-search [--threads N] [--seconds S] [--evals N] "
                    "[--search bnb|exhaustive|random|anneal] [--warm-anneal N] "
-                   "[--row-stationary] [--resnet50] [--mapping]\n"
+                   "[--row-stationary] [--resnet50] [--mapping] [--depths]\n"
                    "  --seconds and --evals apply to each search (each layer with --resnet50)\n");
       return 1;
     }
