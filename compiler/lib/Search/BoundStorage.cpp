@@ -1,6 +1,6 @@
 // Bounds of the storage flows whose child's tile is known: capacity-limited reuse for tensors
-// without windows, distinct elements and sweeps for tensors with sliding windows (see
-// Bound.cpp and docs/search.md section 5).
+// without windows; distinct elements, sweeps and multicast sharing for tensors with sliding
+// windows (see Bound.cpp and docs/search.md section 5).
 #include "Bound.h"
 
 #include <algorithm>
@@ -144,9 +144,48 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
   int64_t tile = 1, unionSize = 1, everLo = 1, everHi = 1, gEverLo = 1, gEverHi = 1;
   // unionInner: a lower bound of |O (+) E_inner|; unionUpper: an upper bound of |O (+) T|.
   int64_t inner = 1, unionInner = 1, unionUpper = 1;
+  // Multicast: one group entry serves at most `sharing` children of the group (those whose
+  // tile holds the element), so group entries >= (entries of the group's children) / sharing.
+  int64_t relevantMerged = 1, sharing = 1;
+  bool disjoint = true;
+  DimMask seen = 0;
+  for (const IndexTerms &ix : indices)
+    for (int d : ix.dims) {
+      disjoint = disjoint && !(seen >> d & 1);
+      seen |= DimMask(1) << d;
+    }
   for (size_t i = 0; i < indices.size(); ++i) {
     const IndexTerms &ix = indices[i];
     IndexSizes sz = indexSizes(t, i, p, c);
+    // Children sharing an element on this index: merged spatial coordinates k with
+    // x - sum k_j step_j in the tile, whose hull spans `span`. With one coordinate free,
+    // at most span / step + 1 values of it fit; the smallest possible steps bound it.
+    int64_t span = 0, coords = 1;
+    for (size_t q = 0; q < ix.dims.size(); ++q)
+      span += ix.coefs[q] * (ext[c * D + ix.dims[q]] - 1);
+    Progression coord[32];
+    size_t nc = 0;
+    for (size_t q = 0; q < ix.dims.size(); ++q) {
+      int d = ix.dims[q];
+      for (int j = p; j < c; ++j) {
+        if (!merges(t, j) || s[j * D + d] <= 1)
+          continue;
+        int64_t stride = ix.coefs[q];
+        for (int l = j + 1; l < L; ++l)
+          stride *= s[l * D + d] * (l >= lt ? tf[l * D + d] : 1);
+        coords *= s[j * D + d];
+        if (nc < 32)
+          coord[nc++] = {stride, s[j * D + d]};
+      }
+    }
+    relevantMerged *= coords;
+    int64_t shareI = coords;
+    if (nc < 32)
+      for (size_t k = 0; k < nc; ++k) {
+        int64_t fit = std::min(coord[k].count, span / coord[k].step + 1);
+        shareI = std::min(shareI, coords / coord[k].count * fit);
+      }
+    sharing *= shareI;
     tile *= sz.tile;
     unionSize *= sz.unionLo;
     unionUpper *= sz.exact ? sz.unionLo : sz.tile * sz.offsetsHi;
@@ -229,6 +268,8 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     entries = std::max(entries, runs * (inner - tile) + tile);
     groupEntries = std::max(groupEntries, runs * (unionInner - unionUpper) + unionUpper);
   }
+  if (disjoint && sharing < relevantMerged)
+    groupEntries = std::max(groupEntries, (relevantMerged * entries + sharing - 1) / sharing);
   f.entries = childInst * entries;
   f.groupEntries = groups * groupEntries;
   f.firstUpper = childInst * everHi;
