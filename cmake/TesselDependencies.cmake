@@ -37,3 +37,21 @@ function(tessel_mlir_target target)
   target_compile_options(${target} PRIVATE -fno-exceptions)
   target_link_libraries(${target} PUBLIC MLIR LLVM)
 endfunction()
+
+# MPI is optional: `tessel sweep --mpi` (compiler/lib/Sweep/Mpi.cpp) and its test exist only
+# when it is found (Debian: libopenmpi-dev openmpi-bin); without it --mpi is a clear error.
+option(TESSEL_ENABLE_MPI "Build tessel sweep --mpi when MPI is found" ON)
+set(TESSEL_HAVE_MPI OFF)
+if(TESSEL_ENABLE_MPI)
+  find_package(MPI COMPONENTS C)
+  if(MPI_C_FOUND)
+    set(TESSEL_HAVE_MPI ON)
+  endif()
+endif()
+if(TESSEL_HAVE_MPI)
+  message(STATUS "tessel: MPI ${MPI_C_VERSION} found (${MPIEXEC_EXECUTABLE}): "
+                 "tessel sweep --mpi is built and its test (Sweep/mpi.test) runs")
+else()
+  message(STATUS "tessel: MPI not found or disabled: tessel sweep --mpi reports an error and "
+                 "its test (Sweep/mpi.test) is skipped; install libopenmpi-dev openmpi-bin")
+endif()

@@ -16,3 +16,7 @@ config.substitutions.append(("%hwspecs", os.path.join(config.tessel_src_root, "h
 config.substitutions.append(("%examples", os.path.join(config.tessel_src_root, "examples")))
 # The test plugins (tests/plugins), one per loader failure mode.
 config.substitutions.append(("%test_plugins", config.test_plugins_dir))
+# tessel sweep --mpi: `REQUIRES: mpi` tests run only when CMake found MPI (OpenMPI's mpirun).
+if config.tessel_have_mpi == "ON":
+    config.available_features.add("mpi")
+    config.substitutions.append(("%mpirun", config.mpiexec + " --allow-run-as-root --oversubscribe"))

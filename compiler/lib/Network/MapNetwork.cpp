@@ -160,19 +160,18 @@ NetworkOutcome mapNetwork(const std::vector<Layer> &layers, const search::Search
                           const cost::Registry &registry, const std::string &modelName,
                           SearchMemo *memo) {
   NetworkOutcome out;
-  SearchMemo local;
-  SearchMemo &m = memo ? *memo : local;
   for (const Layer &layer : layers) {
     LayerOutcome o;
     o.name = layer.name;
     o.count = layer.count;
-    o.result = m.getOrCompute(
-        searchKey(layer, options, modelName),
-        [&] {
-          return search::search(layer.problem, layer.arch, layer.constraints, options, registry,
-                                modelName);
-        },
-        &o.memoHit);
+    auto compute = [&] {
+      return search::search(layer.problem, layer.arch, layer.constraints, options, registry,
+                            modelName);
+    };
+    if (memo)
+      o.result = memo->getOrCompute(searchKey(layer, options, modelName), compute, &o.memoHit);
+    else
+      o.result = std::make_shared<const search::SearchResult>(compute());
     const search::SearchResult &r = *o.result;
     if (!r.errors.empty()) {
       std::string why;

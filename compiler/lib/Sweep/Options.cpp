@@ -18,7 +18,11 @@ const std::vector<OptionHelp> &sweepOptionHelp() {
       {"sample-method", "M", "lhs (Latin hypercube, default) or random"},
       {"seed", "S", "Seed of --sample (default 1)"},
       {"shard", "I/N", "Evaluate shard I of N (1 <= I <= N) of the points"},
-      {"threads", "N", "Worker threads (default: the number of hardware threads)"},
+      {"threads", "N",
+       "Worker threads (default: the number of hardware threads; with --mpi 1 per rank)"},
+      {"mpi", "",
+       "Share the points among the ranks of an MPI job: mpirun -np K tessel sweep --mpi ..."},
+      {"no-memo", "", "Search every layer of every point (no reuse of search results)"},
       {"constraint", "EXPR", "Bound a result, e.g. 'area<=4mm2', 'power<=2W' (repeatable)"},
       {"objectives", "LIST", "Objectives to minimise (default energy,latency)"},
       {"detail", "", "Keep per-layer results in the records"},
@@ -110,7 +114,9 @@ Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> 
     return plainError("--quiet and --verbose exclude each other");
   o.run.verbosity = quiet ? Verbosity::Quiet : verbose ? Verbosity::Verbose : Verbosity::Normal;
   o.run.progress = stderrIsTerminal && !quiet;
-  o.run.threads = std::max(1u, std::thread::hardware_concurrency());
+  o.mpi = values.count("mpi");
+  o.memo = !values.count("no-memo");
+  o.run.threads = o.mpi ? 1u : std::max(1u, std::thread::hardware_concurrency());
   if (const std::string *v = last(values, "threads")) {
     auto n = positive("threads", *v);
     if (!n)

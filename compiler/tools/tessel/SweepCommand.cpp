@@ -10,6 +10,10 @@
 #include "tessel/Sweep/Options.h"
 #include "tessel/Sweep/Values.h"
 
+#ifdef TESSEL_HAVE_MPI
+#include "SweepMpi.h"
+#endif
+
 #include <unistd.h>
 
 #include <atomic>
@@ -79,7 +83,8 @@ public:
         return record;
       }
       network::NetworkOutcome outcome =
-          network::mapNetwork(in.layers, searchOptions, setup.registry, model, &memo);
+          network::mapNetwork(in.layers, searchOptions, setup.registry, model,
+                              options.memo ? &memo : nullptr);
       if (!outcome.errors.empty()) {
         record.error = w.path + ": " + outcome.errors.front();
         return record;
@@ -180,6 +185,13 @@ const CommandSpec kSweepSpec = {
 };
 
 int runSweep(int argc, char **argv) {
+#ifdef TESSEL_HAVE_MPI
+  // First: the ranks other than 0 hold their output back (SweepMpi.h).
+  bool mpiFailed = false;
+  std::unique_ptr<SweepMpi> mpi = SweepMpi::startIfRequested(argc, argv, mpiFailed);
+  if (mpiFailed)
+    return 1;
+#endif
   bool help = false;
   std::optional<ParsedArgs> args = parseArgs(kSweepSpec, argc, argv, std::cout, std::cerr, help);
   if (!args)
@@ -191,6 +203,14 @@ int runSweep(int argc, char **argv) {
     std::cerr << sweep::formatArgError(options.error());
     return 1;
   }
+#ifndef TESSEL_HAVE_MPI
+  if (options->mpi) {
+    std::cerr << "tessel sweep: error: --mpi: this tessel was built without MPI\n"
+                 "hint: install libopenmpi-dev and openmpi-bin, then configure and build again "
+                 "(docs/scale-out.md)\n";
+    return 1;
+  }
+#endif
   std::optional<search::SearchOptions> searchOptions = readSearchOptions(*args, "sweep", std::cerr);
   if (!searchOptions)
     return 1;
@@ -232,10 +252,23 @@ int runSweep(int argc, char **argv) {
 
   PointEvaluator evaluator(*options, *searchOptions, setup, *model, hwParams, in);
   sweep::Evaluator evaluate = [&](const sweep::DesignPoint &p) { return evaluator(p); };
+#ifdef TESSEL_HAVE_MPI
+  if (mpi) {
+    if (!mpi->ready(*points))
+      return 1;
+    if (!mpi->isRoot())
+      return mpi->work(*points, evaluate, options->run);
+    mpi->attach(options->run); // this rank coordinates, writes and evaluates
+  }
+#endif
   options->run.cancel = &interrupted;
   std::signal(SIGINT, onInterrupt);
   auto outcome = sweep::runSweep(options->run, *points, evaluate, std::cout, std::cerr);
   std::signal(SIGINT, SIG_DFL);
+#ifdef TESSEL_HAVE_MPI
+  if (mpi && outcome && options->run.verbosity == sweep::Verbosity::Verbose)
+    mpi->printShares(outcome->evaluated, std::cerr);
+#endif
   if (!outcome) {
     std::cerr << "tessel sweep: error: " << outcome.error() << '\n';
     return 1;
@@ -254,8 +287,12 @@ int runSweep(int argc, char **argv) {
   }
   if (options->run.verbosity == sweep::Verbosity::Verbose)
     std::cerr << "tessel sweep: " << outcome->evaluated << " points evaluated, "
-              << outcome->resumed << " resumed; " << evaluator.searchMemo().misses()
-              << " searches, " << evaluator.searchMemo().hits() << " answered from the memo\n";
+              << outcome->resumed << " resumed; "
+              << (options->memo ? std::to_string(evaluator.searchMemo().misses()) + " searches, " +
+                                      std::to_string(evaluator.searchMemo().hits()) +
+                                      " answered from the memo"
+                                : std::string("search memo disabled (--no-memo)"))
+              << "\n";
   return 0;
 }
 

@@ -90,8 +90,9 @@ struct NetworkOutcome {
 };
 
 /// Searches every layer with `options` and the model `modelName` of `registry`, reusing and
-/// filling `memo` (may be null). Layers are searched in order; `options.threads` threads work
-/// on each search. Stops at the first layer whose cost model fails (`modelFailure`).
+/// filling `memo`; with a null `memo` every layer is searched, even one identical to another.
+/// Layers are searched in order; `options.threads` threads work on each search. Stops at the
+/// first layer whose cost model fails (`modelFailure`).
 NetworkOutcome mapNetwork(const std::vector<Layer> &layers, const search::SearchOptions &options,
                           const cost::Registry &registry, const std::string &modelName,
                           SearchMemo *memo);

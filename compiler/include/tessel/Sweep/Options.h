@@ -32,6 +32,11 @@ struct SweepOptions {
   SampleMethod sampleMethod = SampleMethod::LatinHypercube;
   std::optional<Shard> shard;
   ParetoOptions pareto; ///< objectives, --csv, --all (constraints live in `run`)
+  /// --mpi: the points are shared among the ranks of an MPI job (docs/scale-out.md); the
+  /// default of --threads (per rank) is then 1.
+  bool mpi = false;
+  /// --no-memo: every layer of every point is searched (no search results are reused).
+  bool memo = true;
 };
 
 /// One option of `tessel sweep` for the CLI's option table and --help.
