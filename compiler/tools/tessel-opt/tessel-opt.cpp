@@ -11,6 +11,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "tessel/Dialect/Arch/Transforms/Passes.h"
 #include "tessel/Dialect/Map/IR/Map.h"
+#include "tessel/Dialect/Map/Transforms/Passes.h"
 #include "tessel/Dialect/Workload/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
@@ -23,6 +24,7 @@ int main(int argc, char **argv) {
   mlir::registerCSEPass();
   tessel::arch::registerArchPasses();
   tessel::wl::registerWorkloadPasses();
+  tessel::map::registerMapPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "tessel optimizer driver\n", registry));
 }

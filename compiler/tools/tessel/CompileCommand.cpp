@@ -1,5 +1,6 @@
-// `tessel compile --emit=ast|mlir|einsum`: the stages of the compiler driver.
+// `tessel compile --emit=ast|mlir|einsum|mapped`: the stages of the compiler driver.
 #include "Commands.h"
+#include "CompileMapped.h"
 #include "Frontend.h"
 
 #include "tessel/Dialect/Workload/Transforms/Passes.h"
@@ -15,14 +16,33 @@
 
 namespace tessel::cli {
 
+namespace {
+
+std::vector<OptionSpec> compileOptions() {
+  std::vector<OptionSpec> options = {
+      {"emit", "STAGE", "What to print: ast, mlir, einsum or mapped (default ast)"}};
+  for (OptionSpec &o : mappedOptions())
+    options.push_back(std::move(o));
+  return options;
+}
+
+} // namespace
+
 const CommandSpec kCompileSpec = {
     "compile",
     "tessel compile [options] FILE...",
     "Run the compiler pipeline on .hw/.wl files and print the requested stage.",
     "Stages: ast (the parsed syntax tree with line:col of every node), mlir (the checked\n"
     "models imported as arch.* and wl.* ops), einsum (after wl-lower-to-einsum: every\n"
-    "MAC-bearing operator as a wl.einsum with its MAC count, then the total per graph).",
-    {{"emit", "STAGE", "What to print: ast, mlir or einsum (default ast)"}},
+    "MAC-bearing operator as a wl.einsum with its MAC count, then the total per graph),\n"
+    "mapped (one .hw and one .wl: the accelerator bound by arch-bind-params at its defaults\n"
+    "or --param, the workload lowered, then map-search: every MAC einsum carries its best\n"
+    "mapping as map.mapping = #map.mapping<...> and its cost as map.cost = #map.cost<...>,\n"
+    "then per workload the totals over its einsums; the search and cost-model options are\n"
+    "those of 'tessel map'; 'tessel eval --mapping FILE.mlir' reads a mapping back from\n"
+    "this output). An einsum without a valid mapping or a failing cost model is an error\n"
+    "(exit status 1). docs/passes.md describes map-search.",
+    compileOptions(),
 };
 
 namespace {
@@ -104,17 +124,25 @@ int runCompile(int argc, char **argv) {
   if (help)
     return 0;
   std::string emit = args->get("emit").value_or("ast");
-  if (emit != "ast" && emit != "mlir" && emit != "einsum") {
+  if (emit != "ast" && emit != "mlir" && emit != "einsum" && emit != "mapped") {
     std::cerr << "tessel compile: error: unknown stage '" << emit << "' for --emit\n"
-              << "hint: stages are: ast, mlir, einsum\n";
+              << "hint: stages are: ast, mlir, einsum, mapped\n";
     return 1;
   }
+  if (emit != "mapped")
+    for (const OptionSpec &o : mappedOptions())
+      if (args->has(o.name)) {
+        std::cerr << "tessel compile: error: --" << o.name << " applies to --emit=mapped only\n";
+        return 1;
+      }
   if (args->positional.empty()) {
     std::cerr << "tessel compile: error: no input files\n";
     return 1;
   }
   if (emit == "ast")
     return emitAst(args->positional);
+  if (emit == "mapped")
+    return emitMapped(*args, kCompileSpec.usage);
   return emitMlir(args->positional, emit == "einsum");
 }
 

@@ -5,6 +5,7 @@
 #include "EvalOutput.h"
 #include "EvalPipeline.h"
 #include "Frontend.h"
+#include "MappedIr.h"
 #include "SearchArgs.h"
 
 #include "tessel/cost/MappingJson.h"
@@ -20,7 +21,9 @@ namespace {
 std::vector<OptionSpec> evalOptions() {
   std::vector<OptionSpec> options = {
       {"layer", "NAME", "The layer (einsum) to evaluate (required)"},
-      {"mapping", "FILE", "The mapping, in the JSON format of docs/mapping-format.md (required)"},
+      {"mapping", "FILE",
+       "The mapping (required): JSON as in docs/mapping-format.md, or a .mlir file written by "
+       "'tessel compile --emit=mapped' (the layer's map.mapping)"},
       {"oracle", "", "Use the brute-force reference simulator (slow: small layers only)"},
       {"json", "", "Print the mapping and its cost as JSON instead of tables"},
       {"param", "NAME=VALUE",
@@ -100,7 +103,9 @@ int runEval(int argc, char **argv) {
   std::string mappingFile, mappingText;
   if (!readCommandLine(*args, request, mappingFile))
     return 1;
-  if (!readFile(mappingFile, mappingText)) {
+  // A .mlir file is mapped IR (`tessel compile --emit=mapped`), read once the layer is known.
+  bool fromIr = mappingFile.ends_with(".mlir");
+  if (!fromIr && !readFile(mappingFile, mappingText)) {
     std::cerr << "tessel eval: error: cannot read mapping file '" << mappingFile << "'\n";
     return 1;
   }
@@ -122,10 +127,17 @@ int runEval(int argc, char **argv) {
   if (!model)
     return 1;
 
-  cost::MappingParseResult parsed = cost::parseMappingJson(mappingText, in.problem, in.arch);
-  for (const cost::JsonError &e : parsed.errors)
-    std::cerr << cost::formatJsonError(e, mappingFile) << '\n';
-  if (!parsed.mapping)
+  std::optional<cost::Mapping> mapping;
+  if (fromIr) {
+    mapping = readMappedIr(mappingFile, request.layer, request.workload, in.problem, in.arch,
+                           std::cerr);
+  } else {
+    cost::MappingParseResult parsed = cost::parseMappingJson(mappingText, in.problem, in.arch);
+    for (const cost::JsonError &e : parsed.errors)
+      std::cerr << cost::formatJsonError(e, mappingFile) << '\n';
+    mapping = std::move(parsed.mapping);
+  }
+  if (!mapping)
     return 1;
   std::string error;
   std::unique_ptr<cost::CostModel> costModel =
@@ -139,18 +151,18 @@ int runEval(int argc, char **argv) {
               << " iterations of layer '" << request.layer << "'; this can take long\n";
   cost::CostReport report;
   // A model that fails (e.g. an exec: program that crashed) is an error, not an invalid mapping.
-  std::string failure = costModel->evaluateOrError(*parsed.mapping, report);
+  std::string failure = costModel->evaluateOrError(*mapping, report);
   if (!failure.empty()) {
     std::cerr << "tessel eval: error: " << failure << '\n';
     return 1;
   }
   std::vector<std::string> notes;
-  std::vector<std::string> broken = constraintViolations(in, *parsed.mapping, notes);
+  std::vector<std::string> broken = constraintViolations(in, *mapping, notes);
   for (const std::string &n : notes)
     std::cerr << "tessel eval: note: " << n << '\n';
   bool ignore = args->has("ignore-constraints");
   if (args->has("json"))
-    std::cout << cost::mappingWithCostToJson(*parsed.mapping, in.problem, in.arch, report,
+    std::cout << cost::mappingWithCostToJson(*mapping, in.problem, in.arch, report,
                                              *model)
               << '\n';
   if (!report.valid) {
@@ -171,7 +183,7 @@ int runEval(int argc, char **argv) {
   if (!report.valid || (!broken.empty() && !ignore))
     return 1;
   if (!args->has("json"))
-    printEvaluation(std::cout, in, mappingFile, *model, *parsed.mapping, report);
+    printEvaluation(std::cout, in, mappingFile, *model, *mapping, report);
   return 0;
 }
 

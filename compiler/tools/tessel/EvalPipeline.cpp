@@ -158,18 +158,10 @@ mlir::FailureOr<mlir::Operation *> selectLayer(const EvalRequest &request,
 
 } // namespace
 
-namespace {
+LoweredModule::LoweredModule() = default;
+LoweredModule::~LoweredModule() = default;
 
-/// An imported module with the chosen accelerator bound and the workloads lowered to einsums.
-struct Lowered {
-  std::unique_ptr<LoadedInputs> in;
-  std::unique_ptr<mlir::MLIRContext> ctx;
-  std::unique_ptr<importer::SourceDiagnosticHandler> handler;
-  mlir::OwningOpRef<mlir::ModuleOp> module;
-  arch::AcceleratorOp acc;
-};
-
-bool loadBindLower(const EvalRequest &request, Lowered &low, std::ostream &err) {
+bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream &err) {
   std::vector<std::string> files = {request.hwFile, request.wlFile};
   auto in = std::make_unique<LoadedInputs>();
   if (!loadInputs(files, *in, err))
@@ -209,6 +201,8 @@ bool loadBindLower(const EvalRequest &request, Lowered &low, std::ostream &err) 
   return true;
 }
 
+namespace {
+
 std::vector<std::pair<std::string, std::string>> boundParams(arch::AcceleratorOp acc) {
   std::vector<std::pair<std::string, std::string>> out;
   for (arch::ParamOp p : arch::getParams(acc)) {
@@ -225,7 +219,7 @@ std::vector<std::pair<std::string, std::string>> boundParams(arch::AcceleratorOp
 
 bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
                     NetworkInputs &out, std::ostream &err) {
-  Lowered low;
+  LoweredModule low;
   if (!loadBindLower(request, low, err))
     return false;
   std::vector<std::string> graphs;
@@ -260,7 +254,7 @@ bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &li
 
 bool prepareEvaluation(const EvalRequest &request, const cost::ComponentLibrary &library,
                        EvalInputs &out, std::ostream &err) {
-  Lowered low;
+  LoweredModule low;
   if (!loadBindLower(request, low, err))
     return false;
   mlir::FailureOr<mlir::Operation *> layer = selectLayer(request, *low.module, out, err);

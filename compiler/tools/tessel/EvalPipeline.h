@@ -3,20 +3,31 @@
 #ifndef TESSEL_TOOLS_EVALPIPELINE_H
 #define TESSEL_TOOLS_EVALPIPELINE_H
 
+#include "tessel/Dialect/Arch/IR/Arch.h"
 #include "tessel/Network/MapNetwork.h"
 #include "tessel/cost/Arch.h"
 #include "tessel/cost/Components.h"
 #include "tessel/cost/Constraints.h"
 #include "tessel/cost/Problem.h"
 
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+namespace tessel::importer {
+class SourceDiagnosticHandler;
+} // namespace tessel::importer
+
 namespace tessel::cli {
+
+struct LoadedInputs;
 
 /// What to evaluate: one layer of one workload on one accelerator at one design point.
 struct EvalRequest {
@@ -60,6 +71,23 @@ struct NetworkInputs {
 /// prepareEvaluation for all layers. On failure prints diagnostics to `err` and returns false.
 bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &library,
                     NetworkInputs &out, std::ostream &err);
+
+/// The imported module of a request with its accelerator bound (arch-bind-params at the
+/// defaults or request.params) and every workload lowered to einsums. Diagnostics emitted on
+/// `module` later are printed to the stream given to loadBindLower, located in the sources.
+struct LoweredModule {
+  LoweredModule();
+  ~LoweredModule();
+  std::unique_ptr<LoadedInputs> in;
+  std::unique_ptr<mlir::MLIRContext> ctx;
+  std::unique_ptr<importer::SourceDiagnosticHandler> handler;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  arch::AcceleratorOp acc;
+};
+
+/// Loads, imports, binds and lowers (request.layer is ignored). On failure prints diagnostics
+/// to `err` and returns false.
+bool loadBindLower(const EvalRequest &request, LoweredModule &out, std::ostream &err);
 
 } // namespace tessel::cli
 

@@ -5,13 +5,13 @@ func.func @f() attributes {m = #map.level<"GLB" temporal [K = 0]>} { return }
 
 // -----
 
-// expected-error @+1 {{tensor role 'weight' is listed twice in keep/bypass of level 'GLB'}}
-func.func @f() attributes {m = #map.level<"GLB" keep [weight] bypass [weight]>} { return }
+// expected-error @+1 {{tensor 'conv1.weight' is listed twice in keep/bypass of level 'GLB'}}
+func.func @f() attributes {m = #map.level<"GLB" keep ["conv1.weight"] bypass ["conv1.weight"]>} { return }
 
 // -----
 
-// expected-error @+1 {{unknown tensor role "weights"}}
-func.func @f() attributes {m = #map.level<"GLB" keep [weights]>} { return }
+// expected-error @+1 {{keep/bypass of level 'GLB' must name tensors, got ""}}
+func.func @f() attributes {m = #map.level<"GLB" keep [""]>} { return }
 
 // -----
 
@@ -25,5 +25,35 @@ func.func @f() attributes {c = #map.cost<cycles = 1, utilization = 1.5, energy =
 
 // -----
 
-// expected-error @+1 {{energy of 'input' at level 'GLB' must be a non-negative float}}
-func.func @f() attributes {c = #map.cost<cycles = 1, utilization = 0.5, energy = 1, area = 1, breakdown = {GLB = {input = "x"}}>} { return }
+// expected-error @+1 {{energy of 'x' at level 'GLB' must be a non-negative float}}
+func.func @f() attributes {c = #map.cost<cycles = 1, utilization = 0.5, energy = 1, area = 1, breakdown = {GLB = {x = "x"}}>} { return }
+
+// -----
+
+// On an op with dims and bounds (a wl.einsum), the mapping's loops must be over its dims and
+// cover each bound.
+wl.graph @g {
+  %x = wl.input "x" : tensor<2x4xi8>
+  %w = wl.weight "w" : tensor<4xi8>
+  // expected-error @+1 {{'wl.einsum' op dim 'K' has bound 4 but the factors of its loops in map.mapping multiply to 2}}
+  %y = wl.einsum "y"(%x, %w) dims ["M", "K"] bounds [2, 4] reduce ["K"] maps [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0)>] combine mac macs 8 {map.mapping = #map.mapping<[#map.level<"DRAM" temporal [K = 2, M = 2]>]>} : (tensor<2x4xi8>, tensor<4xi8>) -> tensor<2xi8>
+}
+
+// -----
+
+wl.graph @g {
+  %x = wl.input "x" : tensor<2x4xi8>
+  %w = wl.weight "w" : tensor<4xi8>
+  // expected-error @+1 {{'wl.einsum' op has no dim 'N', which level 'PE' of its map.mapping iterates}}
+  %y = wl.einsum "y"(%x, %w) dims ["M", "K"] bounds [2, 4] reduce ["K"] maps [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0)>] combine mac macs 8 {map.mapping = #map.mapping<[#map.level<"DRAM" temporal [K = 4, M = 2]>, #map.level<"PE" spatial_x [N = 1]>]>} : (tensor<2x4xi8>, tensor<4xi8>) -> tensor<2xi8>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op has an unknown map dialect attribute 'map.costs' (known: map.mapping, map.cost)}}
+func.func @f() attributes {map.costs = #map.cost<cycles = 1, utilization = 0.5, energy = 1, area = 1, breakdown = {}>} { return }
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'map.mapping' must be a #map.mapping}}
+func.func @f() attributes {map.mapping = #map.level<"GLB">} { return }

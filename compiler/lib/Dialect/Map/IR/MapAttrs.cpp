@@ -37,13 +37,13 @@ ParseResult parseLoops(AsmParser &p, SmallVectorImpl<Attribute> &dims,
   });
 }
 
-/// `[input, output]`
-ParseResult parseRoles(AsmParser &p, SmallVectorImpl<Attribute> &roles) {
+/// `[x, "conv1.weight"]`
+ParseResult parseTensors(AsmParser &p, SmallVectorImpl<Attribute> &tensors) {
   return p.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() -> ParseResult {
-    std::string role;
-    if (p.parseKeywordOrString(&role))
+    std::string tensor;
+    if (p.parseKeywordOrString(&tensor))
       return failure();
-    roles.push_back(StringAttr::get(p.getContext(), role));
+    tensors.push_back(StringAttr::get(p.getContext(), tensor));
     return success();
   });
 }
@@ -59,12 +59,12 @@ void printLoops(AsmPrinter &p, StringRef kw, ArrayAttr dims, ArrayRef<int64_t> f
   p << ']';
 }
 
-void printRoles(AsmPrinter &p, StringRef kw, ArrayAttr roles) {
-  if (roles.empty())
+void printTensors(AsmPrinter &p, StringRef kw, ArrayAttr tensors) {
+  if (tensors.empty())
     return;
   p << ' ' << kw << " [";
-  llvm::interleaveComma(roles, p, [&](Attribute r) {
-    p.printKeywordOrString(llvm::cast<StringAttr>(r).getValue());
+  llvm::interleaveComma(tensors, p, [&](Attribute t) {
+    p.printKeywordOrString(llvm::cast<StringAttr>(t).getValue());
   });
   p << ']';
 }
@@ -81,9 +81,9 @@ Attribute LevelAttr::parse(AsmParser &p, Type) {
   for (int i = 0; i < 3; ++i)
     if (succeeded(p.parseOptionalKeyword(loopKw[i])) && parseLoops(p, dims[i], factors[i]))
       return {};
-  if (succeeded(p.parseOptionalKeyword("keep")) && parseRoles(p, keep))
+  if (succeeded(p.parseOptionalKeyword("keep")) && parseTensors(p, keep))
     return {};
-  if (succeeded(p.parseOptionalKeyword("bypass")) && parseRoles(p, bypass))
+  if (succeeded(p.parseOptionalKeyword("bypass")) && parseTensors(p, bypass))
     return {};
   if (p.parseGreater())
     return {};
@@ -100,8 +100,8 @@ void LevelAttr::print(AsmPrinter &p) const {
   printLoops(p, "temporal", getTemporalDims(), getTemporalFactors());
   printLoops(p, "spatial_x", getXDims(), getXFactors());
   printLoops(p, "spatial_y", getYDims(), getYFactors());
-  printRoles(p, "keep", getKeep());
-  printRoles(p, "bypass", getBypass());
+  printTensors(p, "keep", getKeep());
+  printTensors(p, "bypass", getBypass());
   p << '>';
 }
 
@@ -120,12 +120,13 @@ LogicalResult LevelAttr::verify(function_ref<InFlightDiagnostic()> emitError, St
         return emitError() << "loop " << d << " has factor " << f << ", must be >= 1";
   }
   llvm::StringSet<> seen;
-  for (Attribute r : llvm::concat<const Attribute>(keep.getValue(), bypass.getValue())) {
-    auto s = llvm::dyn_cast<StringAttr>(r);
-    if (!s || (s.getValue() != "input" && s.getValue() != "weight" && s.getValue() != "output"))
-      return emitError() << "unknown tensor role " << r << " (expected input, weight, output)";
+  for (Attribute t : llvm::concat<const Attribute>(keep.getValue(), bypass.getValue())) {
+    auto s = llvm::dyn_cast<StringAttr>(t);
+    if (!s || s.getValue().empty())
+      return emitError() << "keep/bypass of level '" << name.getValue()
+                         << "' must name tensors, got " << t;
     if (!seen.insert(s.getValue()).second)
-      return emitError() << "tensor role '" << s.getValue()
+      return emitError() << "tensor '" << s.getValue()
                          << "' is listed twice in keep/bypass of level '" << name.getValue()
                          << "'";
   }
@@ -171,11 +172,11 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError, int
     return emitError() << "utilization must be in [0, 1], got "
                        << tessel::formatNumber(utilization);
   for (NamedAttribute level : breakdown) {
-    auto roles = llvm::dyn_cast<DictionaryAttr>(level.getValue());
-    if (!roles)
+    auto tensors = llvm::dyn_cast<DictionaryAttr>(level.getValue());
+    if (!tensors)
       return emitError() << "breakdown of level '" << level.getName().getValue()
-                         << "' must be a dictionary of tensor roles";
-    for (NamedAttribute r : roles) {
+                         << "' must be a dictionary of tensors";
+    for (NamedAttribute r : tensors) {
       auto f = llvm::dyn_cast<FloatAttr>(r.getValue());
       if (!f || f.getValueAsDouble() < 0)
         return emitError() << "energy of '" << r.getName().getValue() << "' at level '"

@@ -15,4 +15,12 @@
 #define GET_ATTRDEF_CLASSES
 #include "tessel/Dialect/Map/IR/MapAttrs.h.inc"
 
+namespace tessel::map {
+
+/// The names under which the map-search pass attaches a #map.mapping and a #map.cost.
+inline constexpr llvm::StringLiteral kMappingAttrName("map.mapping");
+inline constexpr llvm::StringLiteral kCostAttrName("map.cost");
+
+} // namespace tessel::map
+
 #endif // TESSEL_DIALECT_MAP_IR_MAP_H

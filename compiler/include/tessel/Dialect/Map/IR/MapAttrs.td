@@ -18,11 +18,13 @@ def Map_LevelAttr : Map_Attr<"Level", "level"> {
   let description = [{
     Temporal loops are listed outermost first as `dim = factor`; spatial loops are split
     over the x and y axes of the array below the level. Empty lists are omitted when
-    printed. `keep` and `bypass` name tensor roles (input, weight, output).
+    printed. `keep` and `bypass` name tensors of the einsum (its operands' labels and its
+    own), as the mapping JSON does: tensor roles would not tell apart the two inputs of an
+    attention or batch_matmul einsum.
 
     ```mlir
     #map.level<"GLB" temporal [K = 4, C = 2] spatial_x [S = 3] spatial_y [Q = 14]
-               keep [input, output] bypass [weight]>
+               keep [x, conv1] bypass ["conv1.weight"]>
     ```
   }];
   let parameters = (ins "::mlir::StringAttr":$name,
@@ -57,11 +59,11 @@ def Map_CostAttr : Map_Attr<"Cost", "cost"> {
   let summary = "The cost of one mapped einsum";
   let description = [{
     `energy` is in pJ and `area` in um2; `breakdown` maps each level name to the energy
-    (pJ) per tensor role.
+    (pJ) per tensor.
 
     ```mlir
     #map.cost<cycles = 1000, utilization = 0.75, energy = 2500.5, area = 120000,
-              breakdown = {GLB = {input = 10.5 : f64, output = 4.0 : f64}}>
+              breakdown = {GLB = {x = 10.5 : f64, conv1 = 4.0 : f64}}>
     ```
   }];
   let parameters = (ins "int64_t":$cycles, Tessel_NumberParameter:$utilization,

@@ -1,0 +1,98 @@
+// `tessel compile --emit=mapped`: bind the accelerator, lower the workloads, run map-search
+// with the search and cost-model options of `tessel map`, print the mapped module.
+#include "CompileMapped.h"
+#include "CostModelOptions.h"
+#include "EvalPipeline.h"
+#include "SearchArgs.h"
+
+#include "tessel/Dialect/Map/Transforms/Passes.h"
+#include "tessel/Dialect/Workload/IR/Workload.h"
+#include "tessel/Support/Number.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_os_ostream.h"
+
+#include <iostream>
+
+namespace tessel::cli {
+
+std::vector<OptionSpec> mappedOptions() {
+  std::vector<OptionSpec> options = {
+      {"param", "NAME=VALUE", "With --emit=mapped: bind a .hw or .wl parameter (repeatable)"},
+      {"accelerator", "NAME", "With --emit=mapped: the accelerator, when the .hw defines several"}};
+  for (OptionSpec &o : searchOptionSpecs())
+    options.push_back(std::move(o));
+  for (OptionSpec &o : costModelOptions())
+    options.push_back(std::move(o));
+  return options;
+}
+
+namespace {
+
+/// `// @graph: N MAC einsums mapped, M MACs, C cycles, E pJ` from the attached costs, repeats
+/// included.
+void printTotals(llvm::raw_ostream &os, wl::GraphOp graph) {
+  int64_t einsums = 0, macs = 0, cycles = 0;
+  double energy = 0;
+  graph.walk([&](wl::EinsumOp e) {
+    auto cost = e->getAttrOfType<map::CostAttr>(map::kCostAttrName);
+    if (!cost)
+      return;
+    int64_t reps = 1;
+    if (auto c = e->getAttrOfType<mlir::IntegerAttr>("count"))
+      reps = c.getInt();
+    ++einsums;
+    macs += reps * e.getMacs();
+    cycles += reps * cost.getCycles();
+    energy += static_cast<double>(reps) * cost.getEnergy();
+  });
+  os << "// @" << graph.getSymName() << ": " << einsums << " MAC einsums mapped, " << macs
+     << " MACs, " << cycles << " cycles, " << formatNumber(energy) << " pJ\n";
+}
+
+} // namespace
+
+int emitMapped(const ParsedArgs &args, const std::string &usage) {
+  EvalRequest request;
+  if (!readInputFiles(args, "compile", usage, request, std::cerr) ||
+      !readParamArgs(args, "compile", request, std::cerr))
+    return 1;
+  request.accelerator = args.get("accelerator");
+  std::optional<search::SearchOptions> options = readSearchOptions(args, "compile", std::cerr);
+  if (!options)
+    return 1;
+  ModelSetup setup;
+  if (!setupModels(args, "compile", setup, std::cerr))
+    return 1;
+  LoweredModule low;
+  if (!loadBindLower(request, low, std::cerr))
+    return 1;
+  std::optional<std::string> model =
+      chooseCostModel(args, low.acc.getCostModel().str(), "compile", setup, std::cerr);
+  if (!model)
+    return 1;
+
+  network::SearchMemo memo;
+  map::MapSearchConfig config;
+  config.options = *options;
+  config.costModel = *model;
+  config.accelerator = low.acc.getSymName().str();
+  config.registry = &setup.registry;
+  config.components = &setup.components;
+  config.memo = &memo;
+  mlir::PassManager pm(low.ctx.get());
+  pm.addPass(map::createMapSearchPass(config));
+  if (mlir::failed(pm.run(*low.module)))
+    return 1;
+  llvm::raw_os_ostream os(std::cout);
+  low.module->print(os);
+  os << "\n";
+  for (wl::GraphOp g : low.module->getOps<wl::GraphOp>())
+    printTotals(os, g);
+  os << "// map-search: model " << *model << ", objective " << search::toString(options->objective)
+     << ", search " << search::algorithmName(options->algorithm) << ", " << memo.misses()
+     << " distinct searches\n";
+  return 0;
+}
+
+} // namespace tessel::cli

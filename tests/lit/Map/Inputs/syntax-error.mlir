@@ -1,0 +1,5 @@
+module {
+  wl.graph @g {
+    %x = wl.bogus
+  }
+}
