@@ -128,6 +128,27 @@ std::string regfile(const ComponentSpec &s, ComponentCosts &out) {
   return {};
 }
 
+/// DDR4 from a datasheet's currents, by Micron's method (TN-40-07, "Calculating Memory Power
+/// for DDR4 SDRAM"): Micron 4Gb DDR4-2400 x8 as transcribed in DRAMPower's memspec
+/// MICRON_4Gb_DDR4-2400_8bit_A.json (tukl-msd/DRAMPower @06e585f): VDD 1.2 V, 1200 MHz clock,
+/// IDD0 60.75, IDD2N 38.25, IDD3N 44.0, IDD4R 184.5, IDD4W 168.75 mA, tRAS 39 and tRC 55
+/// clocks, 1024 columns of 8 bits per row. A burst of 8 moves 64 bits in 4 clocks at
+/// VDD x (IDD4R or IDD4W - IDD3N); one activate/precharge, VDD x (IDD0 tRC - IDD3N tRAS -
+/// IDD2N (tRC - tRAS)), is shared by the 8192 bits of the row (streaming). The device core
+/// only: no DQ drivers, termination, controller/PHY, VPP, background or refresh.
+namespace ddr4 {
+constexpr double kVdd = 1.2, kClock = 1.2e9, kBurstBits = 8 * 8, kRowBits = 1024 * 8;
+constexpr double kIdd0 = 60.75e-3, kIdd2n = 38.25e-3, kIdd3n = 44.0e-3;
+constexpr double kIdd4r = 184.5e-3, kIdd4w = 168.75e-3, kRas = 39, kRc = 55;
+constexpr double kBurstSeconds = 4 / kClock;
+constexpr double kActPJ =
+    kVdd * (kIdd0 * kRc - kIdd3n * kRas - kIdd2n * (kRc - kRas)) / kClock * 1e12;
+constexpr double kReadPJPerBit =
+    kVdd * (kIdd4r - kIdd3n) * kBurstSeconds * 1e12 / kBurstBits + kActPJ / kRowBits;
+constexpr double kWritePJPerBit =
+    kVdd * (kIdd4w - kIdd3n) * kBurstSeconds * 1e12 / kBurstBits + kActPJ / kRowBits;
+} // namespace ddr4
+
 struct DramKind {
   const char *name;
   double readPJPerBit, writePJPerBit;
@@ -138,6 +159,10 @@ struct DramKind {
 /// its interface, not of the accelerator's logic node: no technology scaling.
 constexpr DramKind kDramKinds[] = {
     {"ddr3", 70, 70, "Accelergy DRAM table (hwcomponents-cacti, citing Chatterjee et al. MICRO'17)"},
+    {"ddr4", ddr4::kReadPJPerBit, ddr4::kWritePJPerBit,
+     "Micron 4Gb DDR4-2400 x8 IDD currents (DRAMPower memspec) by Micron TN-40-07: burst "
+     "VDD(IDD4R/W-IDD3N) per 64 bits + activate/precharge per 8Kib row; device core only, no "
+     "I/O, termination or refresh"},
     {"lpddr4", 8, 8, "Accelergy CactiDRAM LPDDR4, 512pJ per 64-bit access (eyeriss_like ERT)"},
     {"lpddr5", 16000.0 / 512, 24000.0 / 512,
      "ZigZag gemm_l1_l3.yaml LPDDR5, 16000/24000pJ per 64B read/write"},
@@ -148,7 +173,7 @@ constexpr DramKind kDramKinds[] = {
 
 /// Kinds the .hw language accepts for which no per-bit energy with a verifiable source was
 /// found (docs/components.md).
-constexpr const char *kDramKindsWithoutEnergy[] = {"ddr4", "hbm3"};
+constexpr const char *kDramKindsWithoutEnergy[] = {"hbm3"};
 
 std::string dram(const ComponentSpec &s, ComponentCosts &out) {
   if (!std::isfinite(s.widthBits) || s.widthBits <= 0)

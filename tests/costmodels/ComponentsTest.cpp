@@ -82,6 +82,9 @@ TEST_CASE("technology scaling reproduces the Stillmaker & Baas tables", "[compon
   CHECK(checkTechnology(65).empty());
   CHECK(checkTechnology(6.9).find("outside") != std::string::npos);
   CHECK(checkTechnology(90).find("7-65 nm") != std::string::npos);
+  // hwspecs/h100.hw's TSMC 4N: refused, not extrapolated (h100.hw gives its figures).
+  CHECK(checkTechnology(4) == "technology 4 nm is outside the component library's range "
+                              "7-65 nm (Stillmaker & Baas 2017 scaling)");
   CHECK(!checkTechnology(std::nan("")).empty());
 }
 
@@ -151,6 +154,17 @@ TEST_CASE("dram energies per bit, unscaled by technology", "[components]") {
   CHECK(costs(s).writeEnergy.value == Approx(24000));
   s.subclass = "hbm2";
   CHECK(costs(s).readEnergy.value == Approx(3.9 * 512));
+  // DDR4 from Micron 4Gb DDR4-2400 x8 currents (docs/components.md): a 64-bit burst reads in
+  // 4 clocks of 1/1.2 GHz at 1.2 V x (184.5 - 44.0) mA = 562.0 pJ (writes: 168.75 mA, 499.0 pJ);
+  // an activate costs 1.2 V x (60.75 x 55 - 44 x 39 - 38.25 x 16) mA x 0.833 ns = 1013.25 pJ,
+  // shared by the 128 bursts of an 8 Kib row: + 7.916 pJ.
+  s.subclass = "ddr4";
+  s.widthBits = 64;
+  CHECK(costs(s).readEnergy.value == Approx(562.0 + 1013.25 / 128));
+  CHECK(costs(s).writeEnergy.value == Approx(499.0 + 1013.25 / 128));
+  CHECK(costs(s).readEnergy.source.find("TN-40-07") != std::string::npos);
+  s.technologyNm = 65;
+  CHECK(costs(s).readEnergy.value == Approx(562.0 + 1013.25 / 128));
   s.subclass = "hbm3";
   CHECK(failure(s).find("no built-in energy for dram(hbm3)") != std::string::npos);
   CHECK(failure(s).find("did you mean") == std::string::npos);
