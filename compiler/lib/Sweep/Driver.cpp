@@ -102,6 +102,8 @@ public:
   }
 
   Result<Ok> deliver(const DesignPoint &p, Record r) override {
+    if (!r.fatal.empty())
+      return fail(r.fatal);
     if (r.key != p.key() || r.point != p.index)
       return fail("the record of point " + std::to_string(p.index) + " ('" + p.key() +
                   "') came back as point " + std::to_string(r.point) + " ('" + r.key + "')");

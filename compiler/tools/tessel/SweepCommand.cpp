@@ -85,6 +85,12 @@ public:
       network::NetworkOutcome outcome =
           network::mapNetwork(in.layers, searchOptions, setup.registry, model,
                               options.memo ? &memo : nullptr);
+      if (!outcome.modelFailure.empty()) {
+        record.fatal = w.path + ": layer '" + outcome.layers.back().name +
+                       "': " + outcome.modelFailure;
+        record.error = record.fatal;
+        return record;
+      }
       if (!outcome.errors.empty()) {
         record.error = w.path + ": " + outcome.errors.front();
         return record;
@@ -178,7 +184,9 @@ const CommandSpec kSweepSpec = {
         "utilisation are recorded (weighted over --workload FILE:WEIGHT). Each record is one\n"
         "JSON line written as its point finishes; --resume continues an interrupted sweep.\n"
         "Points without a valid mapping or violating a --constraint are recorded with the\n"
-        "reason. The final file is the same whatever --threads. At the end the Pareto front\n"
+        "reason; a cost model that fails (e.g. an exec: program that exits) stops the sweep\n"
+        "with its message and exit status 1 (--resume continues once it is fixed).\n"
+        "The final file is the same whatever --threads. At the end the Pareto front\n"
         "over --objectives is printed. Schema and semantics: docs/sweep.md.\n\n") +
         kSearchHelp + kCostModelHelp,
     sweepOptions(),

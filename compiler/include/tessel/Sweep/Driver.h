@@ -33,7 +33,7 @@ public:
   /// is stopping (cancelled, or a record could not be written).
   virtual const DesignPoint *claim() = 0;
   /// Hands over the record of a claimed point, as evaluatePoint makes it. An error when the
-  /// record is not that point's or cannot be written (the sweep then stops).
+  /// record is not that point's, is `fatal` or cannot be written (the sweep then stops).
   virtual Result<Ok> deliver(const DesignPoint &point, Record record) = 0;
 };
 

@@ -56,6 +56,11 @@ struct Record {
   ParamValues params; ///< sorted by name, base units
   /// Why the point could not be evaluated (e.g. no valid mapping); empty when it was.
   std::string error;
+  /// Set by an evaluator when the point failed for a reason that fails every point (a cost
+  /// model that fails): the sweep's queue takes no record for it and the sweep stops with this
+  /// as its error. Not serialised: a record sent as a JSON line (from an MPI rank) arrives
+  /// without it, as an invalid point whose `error` the evaluator should set to the same text.
+  std::string fatal;
   /// The result constraints it violates, in their canonical text (e.g. "area<=4mm2"); only
   /// for evaluated points (empty `error`, totals present).
   std::vector<std::string> violations;
