@@ -144,6 +144,9 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
   int64_t tile = 1, unionSize = 1, everLo = 1, everHi = 1, gEverLo = 1, gEverHi = 1;
   // unionInner: a lower bound of |O (+) E_inner|; unionUpper: an upper bound of |O (+) T|.
   int64_t inner = 1, unionInner = 1, unionUpper = 1;
+  // Whether a loop of the runs moves a single-dim index: then no run starts with anything of
+  // its sweep held (see below).
+  bool plainMoves = false;
   // Multicast: one group entry serves at most `sharing` children of the group (those whose
   // tile holds the element), so group entries >= (entries of the group's children) / sharing.
   int64_t relevantMerged = 1, sharing = 1;
@@ -212,6 +215,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
         if (deep >= 0 && l >= deep && ni < 48) {
           innerP[ni++] = loop;
           prodInner *= tf[l * D + d];
+          plainMoves = plainMoves || ix.dims.size() == 1;
         }
       }
       prodInner *= ext[c * D + d];
@@ -265,8 +269,33 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     int64_t runs = 1;
     for (int d = 0; d < D; ++d)
       runs *= aboveDeep(d);
-    entries = std::max(entries, runs * (inner - tile) + tile);
-    groupEntries = std::max(groupEntries, runs * (unionInner - unionUpper) + unionUpper);
+    // A run whose first tile differs from the previous run's last one on a single-dim index
+    // holds nothing of its sweep at its start (different mixed-radix digits: disjoint tiles
+    // and unions), so it enters all of it; the others enter at least the sweep minus |T|.
+    // Such runs: all of them when a loop of the run moves a single-dim index; otherwise at
+    // least every advance of the innermost loop above `deep` on a single-dim dim, or of a
+    // loop enclosing it: at best those loops sit outermost in the deepest level holding one.
+    int64_t fresh = 1;
+    if (plainMoves) {
+      fresh = runs;
+    } else {
+      DimMask plainRel = space.plain(t) & rel;
+      int ls = -1;
+      for (int l = deep - 1; l >= lt && ls < 0; --l)
+        for (int d = 0; d < D; ++d)
+          if ((plainRel >> d & 1) && tf[l * D + d] > 1) {
+            ls = l;
+            break;
+          }
+      for (int d = 0; d < D; ++d) {
+        if (ls >= 0)
+          fresh *= tempAbove[ls * D + d] * ((plainRel >> d & 1) ? tf[ls * D + d] : 1);
+        else if (plainRel >> d & 1)
+          fresh *= aboveDeep(d);
+      }
+    }
+    entries = std::max(entries, runs * (inner - tile) + fresh * tile);
+    groupEntries = std::max(groupEntries, runs * (unionInner - unionUpper) + fresh * unionUpper);
   }
   if (disjoint && sharing < relevantMerged)
     groupEntries = std::max(groupEntries, (relevantMerged * entries + sharing - 1) / sharing);
