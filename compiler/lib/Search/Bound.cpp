@@ -182,6 +182,7 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
       if (reusable && cached[slot]) {
         f = cache[slot];
       } else {
+        stableFrom = reusable ? frameLevel + 1 : 0;
         f = c == L ? computeFlow(t, p) : storageFlow(t, p, c);
         if (reusable) {
           cache[slot] = f;

@@ -98,6 +98,9 @@ private:
   };
   std::vector<Decides> decides;
   int frameLevel = -1;
+  /// While computing a flow the frame caches: frameLevel + 1, the shallowest level whose
+  /// factors are the same for every bound() call of the frame (else 0).
+  int stableFrom = 0;
   /// cache[t * (L + 1) + c]: the flow of tensor t into c, when cached in this frame.
   std::vector<FlowBound> cache;
   std::vector<char> cached;

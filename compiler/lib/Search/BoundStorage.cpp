@@ -101,6 +101,9 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     return tempAbove[lt * D + d] / (known(lp, d) ? tf[lp * D + d] : dec.partialMax[d]);
   };
   const std::vector<IndexTerms> &indices = space.indices(t);
+  // The shallowest level whose factors the multicast and fresh-run bounds below may read: a
+  // flow cached for a frame must not depend on the frame level's factors or those above.
+  int stable = std::max(lt, stableFrom);
   FlowBound f;
   if (!space.hasWindows(t)) {
     int64_t tile = 1, unionSize = 1, n = 1, everMul = 1;
@@ -175,7 +178,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
           continue;
         int64_t stride = ix.coefs[q];
         for (int l = j + 1; l < L; ++l)
-          stride *= s[l * D + d] * (l >= lt ? tf[l * D + d] : 1);
+          stride *= s[l * D + d] * (l >= stable ? tf[l * D + d] : 1);
         coords *= s[j * D + d];
         if (nc < 32)
           coord[nc++] = {stride, s[j * D + d]};
@@ -281,7 +284,7 @@ FlowBound Bounder::storageFlow(int t, int p, int c) {
     } else {
       DimMask plainRel = space.plain(t) & rel;
       int ls = -1;
-      for (int l = deep - 1; l >= lt && ls < 0; --l)
+      for (int l = deep - 1; l >= stable && ls < 0; --l)
         for (int d = 0; d < D; ++d)
           if ((plainRel >> d & 1) && tf[l * D + d] > 1) {
             ls = l;

@@ -243,6 +243,46 @@ SearchCase smallCase(uint64_t seed, bool withConstraints) {
   return c;
 }
 
+SearchCase deepCase(uint64_t seed) {
+  TestRng rng(seed);
+  SearchCase c;
+  Problem &p = c.problem;
+  int64_t stride = rng.pick(1, 2);
+  p.name = "conv";
+  p.dims = {{"c", rng.pick(1, 4)}, {"k", rng.pick(1, 4)}, {"p", rng.pick(2, 8)},
+            {"q", rng.pick(1, 4)}, {"r", rng.pick(1, 3)}, {"s", rng.pick(1, 3)}};
+  tensor(p, "I", {{{"c", 1}}, {{"p", stride}, {"r", 1}}, {{"q", stride}, {"s", 1}}}, false);
+  tensor(p, "W", {{{"k", 1}}, {{"c", 1}}, {{"r", 1}}, {{"s", 1}}}, false);
+  tensor(p, "O", {{{"k", 1}}, {{"p", 1}}, {{"q", 1}}}, true);
+  Arch &a = c.arch;
+  a.name = "deep";
+  int levels = static_cast<int>(rng.pick(4, 5));
+  for (int l = 0; l < levels; ++l) {
+    StorageLevel s;
+    s.name = "L" + std::to_string(l);
+    s.keepMask = l == 0 ? 7 : static_cast<TensorMask>(rng.pick(0, 7));
+    s.blockWords = rng.pick(1, 4);
+    s.readBandwidth = s.writeBandwidth = static_cast<double>(rng.pick(1, 4));
+    s.readEnergy = static_cast<double>(rng.pick(1, 50));
+    s.writeEnergy = s.updateEnergy = static_cast<double>(rng.pick(1, 50));
+    s.leakage = rng.coin(50) ? 0.0 : 0.25;
+    if (l > 0 && rng.coin(50))
+      s.capacityWords = rng.pick(4, 64);
+    a.levels.push_back(s);
+    FanOut f;
+    if (l + 1 < levels && rng.coin(40)) {
+      f.x = rng.pick(2, 4);
+      f.y = rng.pick(1, 3);
+    }
+    f.multicast = rng.coin(70);
+    f.reduction = rng.coin(70);
+    f.hopEnergy = static_cast<double>(rng.pick(0, 2));
+    a.fanOuts.push_back(f);
+  }
+  a.compute.macEnergy = 1;
+  return c;
+}
+
 BruteForce bruteForce(const SearchCase &c, const Objective &objective, const Limits &limits,
                       int64_t maxMappings) {
   const Problem &p = c.problem;

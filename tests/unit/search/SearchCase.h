@@ -26,6 +26,11 @@ struct SearchCase {
 /// and stationary tensors.
 SearchCase smallCase(uint64_t seed, bool withConstraints = false);
 
+/// A convolution (channels, 2-D windows, stride 1 or 2) on 4-5 levels with random keeps,
+/// capacities and multicast/reduction fan-outs: too large for the brute force, deep enough
+/// for flows that pass several levels (bound tests).
+SearchCase deepCase(uint64_t seed);
+
 /// The best score over every mapping of the uncollapsed mapspace: one temporal loop per dim
 /// per level in every order, every X and Y factor per dim on every fan-out, every bypass
 /// subset; evaluated with the analytical model. No best when no mapping is valid; not
