@@ -2,6 +2,7 @@
 #include "tessel/cost/Analytical.h"
 
 #include "Finalize.h"
+#include "Imperfect.h"
 #include "IndexTerm.h"
 #include "NestSummary.h"
 #include "Sweep.h"
@@ -212,8 +213,12 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
     maxLoops += lm.temporal.size() + lm.spatial.size();
   NestSummary summary(numLevels, numDims, maxLoops);
   if (!summary.build(prob, hw, mapping)) {
-    // Messages are only built (by the shared checker) when the quick check fails.
+    // Messages are only built (by the shared checker) when the quick check fails. A mapping the
+    // quick check refuses but the checker accepts has an imperfect factorisation, which the
+    // general path evaluates (docs/model.md section 12).
     report.violations = checkValidatedMapping(prob, hw, mapping, /*checkCapacity=*/false);
+    if (report.violations.empty())
+      return evaluateImperfect(mapping, report);
     report.valid = false;
     return;
   }
@@ -222,6 +227,7 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
   report.computeCycles = summary.temporalAbove[numLevels];
   for (size_t l = 0; l < numLevels; ++l)
     report.activeInstances[l] = summary.spatialAbove[l];
+  report.activeComputeUnits = summary.spatialAbove[numLevels];
   // Tile words per level instance, summed from the flows (each flow sizes its child's tile).
   SmallArray<int64_t, 16> words(numLevels);
   for (size_t l = 0; l < numLevels; ++l)
@@ -255,6 +261,16 @@ void AnalyticalModel::evaluate(const Mapping &mapping, CostReport &report) const
   }
   report.valid = report.violations.empty();
   finalizeReport(prob, hw, report, conv, /*perInstanceKnown=*/true);
+}
+
+void AnalyticalModel::evaluateImperfect(const Mapping &mapping, CostReport &report) const {
+  LoopNest nest;
+  evaluateFlows(
+      prob, hw, mapping, nest, report,
+      [&](int t, int parent, int child) {
+        return imperfectFlowCounts(prob, hw, nest, t, parent, child, conv);
+      },
+      conv);
 }
 
 void AnalyticalModel::accumulate(CostReport &report, const Flow &flow, const FlowUnits &u) const {

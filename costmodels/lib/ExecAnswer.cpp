@@ -91,14 +91,17 @@ void readLevels(const json &levels, const Problem &problem, const Arch &arch,
   if (!levels.is_array())
     fail("'levels' must be an array");
   for (const json &level : levels) {
-    checkKeys(level, "a level", {"name", "instances", "active_instances", "transfer_cycles",
-                                 "network_transfers_below", "area_um2", "energy_pj", "tensors"});
+    checkKeys(level, "a level",
+              {"name", "instances", "active_instances", "average_active_instances",
+               "transfer_cycles", "network_transfers_below", "area_um2", "energy_pj", "tensors"});
     const json &name = required(level, "name", "a level");
     int l = name.is_string() ? levelIndex(arch, name.get<std::string>()) : -1;
     if (l < 0)
       fail("level " + name.dump() + " is not a level of arch '" + arch.name + "'");
     std::string where = "level '" + arch.levels[l].name + "'";
     report.activeInstances[l] = count(level, "active_instances", where, 1);
+    report.averageActiveInstances[l] = number(level, "average_active_instances", where,
+                                              static_cast<double>(report.activeInstances[l]));
     report.levelCycles[l] = count(level, "transfer_cycles", where, 0);
     report.networkTransfers[l] = count(level, "network_transfers_below", where, 0);
     report.levelArea[l] = number(level, "area_um2", where, 0);
@@ -128,6 +131,7 @@ void readValid(const json &doc, const Problem &problem, const Arch &arch, CostRe
   report.stats.assign(numLevels * problem.tensors.size(), TensorLevelStats{});
   report.levelCycles.assign(numLevels, 0);
   report.activeInstances.assign(numLevels, 1);
+  report.averageActiveInstances.assign(numLevels, 1.0);
   report.networkTransfers.assign(numLevels, 0);
   report.levelArea.assign(numLevels, 0);
   if (doc.contains("levels"))
@@ -138,6 +142,12 @@ void readValid(const json &doc, const Problem &problem, const Arch &arch, CostRe
   report.cycles = count(doc, "cycles", where, 0);
   report.macs = count(doc, "macs", where, problem.macs());
   report.computeCycles = count(doc, "compute_cycles", where, (report.macs + units - 1) / units);
+  report.activeComputeUnits = count(doc, "active_compute_units", where, units);
+  report.averageActiveComputeUnits =
+      number(doc, "average_active_compute_units", where,
+             report.computeCycles > 0
+                 ? static_cast<double>(report.macs) / static_cast<double>(report.computeCycles)
+                 : 0.0);
   double ideal = static_cast<double>(report.cycles) * static_cast<double>(units);
   report.utilization = number(doc, "utilization", where,
                               ideal > 0 ? static_cast<double>(report.macs) / ideal : 0.0);
@@ -215,7 +225,7 @@ void readAnswer(const json &doc, int64_t id, const Problem &problem, const Arch 
   checkKeys(doc, "the answer",
             {"version", "id", "valid", "model", "macs", "cycles", "compute_cycles", "bound_by",
              "utilization", "compute_units", "energy_pj", "energy_per_mac_pj", "area_um2",
-             "levels"});
+             "active_compute_units", "average_active_compute_units", "levels"});
   readValid(doc, problem, arch, report);
 }
 

@@ -59,11 +59,12 @@ void runFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
 }
 
 /// The evaluation the reference models share: checkMapping (violations leave `report`
-/// invalid), the flattened nest in `nest`, then runFlows.
-template <typename FlowFn>
+/// invalid), the flattened nest in `nest`, `activity(nest, report)` setting the active
+/// instances (as spatialActivity does), then runFlows.
+template <typename FlowFn, typename ActivityFn>
 void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
                    LoopNest &nest, CostReport &report, FlowFn &&flowCounts,
-                   Convention convention = Convention::Tessel) {
+                   Convention convention, ActivityFn &&activity) {
   report.violations = checkMapping(problem, arch, mapping);
   if (!report.violations.empty()) {
     report.valid = false;
@@ -73,8 +74,19 @@ void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapp
   buildNest(problem, mapping, nest);
   report.macs = problem.macs();
   report.computeCycles = temporalIterations(nest);
-  activeInstances(nest, report.activeInstances);
+  activity(nest, report);
   runFlows(problem, arch, mapping, report, flowCounts, convention);
+}
+
+/// evaluateFlows with the active instances in closed form (spatialActivity).
+template <typename FlowFn>
+void evaluateFlows(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                   LoopNest &nest, CostReport &report, FlowFn &&flowCounts,
+                   Convention convention = Convention::Tessel) {
+  evaluateFlows(problem, arch, mapping, nest, report, flowCounts, convention,
+                [&](const LoopNest &n, CostReport &r) {
+                  spatialActivity(problem, n, arch.levels.size(), r);
+                });
 }
 
 } // namespace tessel::cost

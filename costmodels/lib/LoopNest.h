@@ -2,6 +2,7 @@
 #ifndef TESSEL_COST_LIB_LOOPNEST_H
 #define TESSEL_COST_LIB_LOOPNEST_H
 
+#include "tessel/cost/CostReport.h"
 #include "tessel/cost/Mapping.h"
 
 #include <cstdint>
@@ -80,8 +81,13 @@ void buildNest(const Problem &problem, const Mapping &mapping, LoopNest &nest);
 /// Product of all temporal factors (the compute cycles).
 int64_t temporalIterations(const LoopNest &nest);
 
-/// active[l] := product of the spatial factors of the loops above level l, for l < active.size().
-void activeInstances(const LoopNest &nest, std::vector<int64_t> &active);
+/// Sets report.activeInstances and averageActiveInstances of levels 0..numLevels-1 and the
+/// compute units' activity (activeComputeUnits, averageActiveComputeUnits) of `nest` in closed
+/// form: an instance is active at a step when its first iteration is not masked, which per dim
+/// is a count of offsets below the bound (docs/model.md section 12). `report` must be sized,
+/// with macs and computeCycles set.
+void spatialActivity(const Problem &problem, const LoopNest &nest, size_t numLevels,
+                     CostReport &report);
 
 } // namespace tessel::cost
 

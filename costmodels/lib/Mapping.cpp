@@ -3,6 +3,8 @@
 
 #include "IndexSet.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 namespace tessel::cost {
@@ -14,16 +16,18 @@ std::string levelName(const Arch &arch, size_t level) {
   return "level " + std::to_string(level) + " '" + arch.levels[level].name + "'";
 }
 
-/// Words the tile of `tensor` occupies at a level whose per-dim tile extents are `extent`.
+/// Words the largest tile of `tensor` occupies at a level whose per-dim tile extents are
+/// `extent`: the first tile, whose range on each dim is the extent clipped to the bound.
 int64_t tileWords(const Problem &problem, int tensor, const int64_t *extent, int wordBits) {
   int64_t size = 1;
+  auto clipped = [&](size_t d) { return std::min(extent[d], problem.dims[d].bound); };
   for (const std::vector<int64_t> &coeffs : problem.tensors[tensor].projection) {
     int varying = 0;
     int64_t product = 1;
     for (size_t d = 0; d < coeffs.size(); ++d)
-      if (coeffs[d] && extent[d] > 1) {
+      if (coeffs[d] && clipped(d) > 1) {
         ++varying;
-        product *= extent[d];
+        product *= clipped(d);
       }
     if (varying <= 1) { // one dim: coef * [0, extent) has `extent` elements
       size *= product;
@@ -31,11 +35,64 @@ int64_t tileWords(const Problem &problem, int tensor, const int64_t *extent, int
     }
     IndexSet set;
     for (size_t d = 0; d < coeffs.size(); ++d)
-      if (coeffs[d] && extent[d] > 1)
-        set.addProgression(coeffs[d], extent[d]);
+      if (coeffs[d] && clipped(d) > 1)
+        set.addProgression(coeffs[d], clipped(d));
     size *= set.size();
   }
   return size * wordsPerElement(problem, tensor, wordBits);
+}
+
+/// a * b for factors >= 1, saturating at kSaturated (far above any valid product).
+constexpr int64_t kSaturated = INT64_MAX / 4;
+int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t r;
+  return __builtin_mul_overflow(a, b, &r) || r > kSaturated ? kSaturated : r;
+}
+
+/// What is wrong when the factors of dim `d` multiply to `product` (exact below kSaturated),
+/// or "" when they cover the bound as docs/model.md section 12 allows: exactly, or with the
+/// outermost loop over the dim taking the fewest iterations that cover it.
+std::string factorViolation(const Problem &problem, const Arch &arch, const Mapping &mapping,
+                            size_t d, int64_t product) {
+  const Dim &dim = problem.dims[d];
+  if (product == dim.bound)
+    return {};
+  std::string head = "factors of dim '" + dim.name + "' multiply to ";
+  if (product < dim.bound)
+    return head + std::to_string(product) + ", bound is " + std::to_string(dim.bound);
+  // The outermost loop over d in nest order (factors of 1 are no loops) and the product of the
+  // other factors of d.
+  int64_t top = 1, others = 1;
+  size_t topLevel = 0;
+  bool topSpatial = false;
+  auto visit = [&](size_t level, int dim2, int64_t factor, bool spatial) {
+    if (static_cast<size_t>(dim2) != d || factor == 1)
+      return;
+    if (top == 1) {
+      top = factor;
+      topLevel = level;
+      topSpatial = spatial;
+    } else {
+      others = saturatingMul(others, factor);
+    }
+  };
+  for (size_t l = 0; l < mapping.levels.size(); ++l) {
+    for (const TemporalLoop &t : mapping.levels[l].temporal)
+      visit(l, t.dim, t.factor, false);
+    for (const SpatialLoop &s : mapping.levels[l].spatial)
+      visit(l, s.dim, s.factor, true);
+  }
+  int64_t needed = (dim.bound + others - 1) / others;
+  if (top == needed)
+    return {};
+  return head +
+         (product >= kSaturated ? std::string("far more than its bound ")
+                                : std::to_string(product) + ", more than its bound ") +
+         std::to_string(dim.bound) + ": the outermost loop over '" + dim.name + "' (" +
+         (topSpatial ? "spatial, " : "") + levelName(arch, topLevel) + ", factor " +
+         std::to_string(top) + ") must take ceil(" + std::to_string(dim.bound) + " / " +
+         std::to_string(others) + ") = " + std::to_string(needed) +
+         " iterations, the fewest that cover the bound (imperfect factorisation)";
 }
 
 } // namespace
@@ -89,7 +146,8 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
   if (!errors.empty())
     return errors;
 
-  // extent[l * numDims + d]: product of the factors of dim d at levels >= l (saturating).
+  // extent[l * numDims + d]: product of the factors of dim d at levels >= l (saturating far
+  // above the bound, so exact for every product a valid mapping can have).
   int64_t extentBuf[256];
   std::vector<int64_t> extentVec;
   int64_t *extent = extentBuf;
@@ -105,9 +163,7 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
     for (size_t d = 0; d < numDims; ++d)
       row[d] = below[d];
     int64_t x = 1, y = 1;
-    auto mul = [&](int dim, int64_t f) {
-      row[dim] = row[dim] > problem.dims[dim].bound ? row[dim] : row[dim] * f;
-    };
+    auto mul = [&](int dim, int64_t f) { row[dim] = saturatingMul(row[dim], f); };
     for (const TemporalLoop &t : mapping.levels[l].temporal)
       mul(t.dim, t.factor);
     for (const SpatialLoop &s : mapping.levels[l].spatial) {
@@ -125,11 +181,9 @@ std::vector<std::string> checkValidatedMapping(const Problem &problem, const Arc
                        " high");
   }
   for (size_t d = 0; d < numDims; ++d)
-    if (extent[d] != problem.dims[d].bound)
-      errors.push_back("factors of dim '" + problem.dims[d].name + "' multiply to " +
-                       (extent[d] > problem.dims[d].bound ? std::string("more than the bound")
-                                                          : std::to_string(extent[d])) +
-                       ", bound is " + std::to_string(problem.dims[d].bound));
+    if (std::string violation = factorViolation(problem, arch, mapping, d, extent[d]);
+        !violation.empty())
+      errors.push_back(std::move(violation));
 
   size_t numTensors = problem.tensors.size();
   for (size_t l = 0; l < numLevels; ++l) {

@@ -119,22 +119,28 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
     innerOffsets.push_back(std::move(offset));
   });
 
-  // The tile of `inst` when the outer temporal loops are at `digits` (sorted, distinct), and
-  // its corner: the smallest value of each index over the tile.
+  // The tile of `inst` when the outer temporal loops are at `digits` (sorted, distinct): the
+  // elements its unmasked points touch (docs/model.md section 12), and its corner: the value of
+  // each index at the tile's first point, masked or not (the smallest value when unmasked).
   size_t numIndices = problem.tensors[tensor].projection.size();
-  std::vector<int64_t> coord(numDims);
+  std::vector<int64_t> origin(numDims), coord(numDims);
   auto tileAt = [&](const Instance &inst, const std::vector<int64_t> &digits,
                     std::vector<Element> &tile, std::vector<int64_t> &corner) {
     tile.clear();
-    corner.assign(numIndices, INT64_MAX);
+    origin = inst.base;
+    for (size_t k = 0; k < outerTemporal.size(); ++k)
+      origin[outerTemporal[k]->dim] += digits[k] * outerTemporal[k]->stride;
+    corner.resize(numIndices);
+    for (size_t i = 0; i < numIndices; ++i)
+      corner[i] = indexValue(tensor, i, origin);
     for (const std::vector<int64_t> &offset : innerOffsets) {
-      for (size_t d = 0; d < numDims; ++d)
-        coord[d] = inst.base[d] + offset[d];
-      for (size_t k = 0; k < outerTemporal.size(); ++k)
-        coord[outerTemporal[k]->dim] += digits[k] * outerTemporal[k]->stride;
-      tile.push_back(project(tensor, coord));
-      for (size_t i = 0; i < numIndices; ++i)
-        corner[i] = std::min(corner[i], indexValue(tensor, i, coord));
+      bool masked = false;
+      for (size_t d = 0; d < numDims; ++d) {
+        coord[d] = origin[d] + offset[d];
+        masked = masked || coord[d] >= problem.dims[d].bound;
+      }
+      if (!masked)
+        tile.push_back(project(tensor, coord));
     }
     std::sort(tile.begin(), tile.end());
     tile.erase(std::unique(tile.begin(), tile.end()), tile.end());
@@ -229,6 +235,55 @@ FlowCounts Simulator::simulate(int tensor, int parent, int child) const {
   return counts;
 }
 
+/// The active instances of every level and the compute units' activity by enumeration: at
+/// every step of the level, the instances with at least one unmasked point below them.
+void countActivity(const Problem &problem, const LoopNest &nest, size_t numLevels,
+                   CostReport &report) {
+  size_t numDims = problem.dims.size();
+  report.averageActiveInstances.resize(numLevels);
+  for (size_t level = 0; level <= numLevels; ++level) {
+    std::vector<const NestLoop *> temporal, spatial, below;
+    for (const NestLoop &loop : nest.loops)
+      (static_cast<size_t>(loop.level) >= level ? below
+       : loop.spatial                            ? spatial
+                                                 : temporal)
+          .push_back(&loop);
+    std::set<std::vector<int64_t>> everActive;
+    int64_t busy = 0, steps = 0;
+    std::vector<int64_t> coord(numDims);
+    forEachIteration(temporal, [&](const std::vector<int64_t> &time) {
+      ++steps;
+      forEachIteration(spatial, [&](const std::vector<int64_t> &place) {
+        bool active = false;
+        forEachIteration(below, [&](const std::vector<int64_t> &inner) {
+          std::fill(coord.begin(), coord.end(), 0);
+          for (size_t k = 0; k < temporal.size(); ++k)
+            coord[temporal[k]->dim] += time[k] * temporal[k]->stride;
+          for (size_t k = 0; k < spatial.size(); ++k)
+            coord[spatial[k]->dim] += place[k] * spatial[k]->stride;
+          for (size_t k = 0; k < below.size(); ++k)
+            coord[below[k]->dim] += inner[k] * below[k]->stride;
+          bool masked = false;
+          for (size_t d = 0; d < numDims; ++d)
+            masked = masked || coord[d] >= problem.dims[d].bound;
+          active = active || !masked;
+        });
+        busy += active;
+        if (active)
+          everActive.insert(place);
+      });
+    });
+    auto used = static_cast<int64_t>(everActive.size());
+    if (level < numLevels) {
+      report.activeInstances[level] = used;
+      report.averageActiveInstances[level] = static_cast<double>(busy) / static_cast<double>(steps);
+    } else {
+      report.activeComputeUnits = used;
+      report.averageActiveComputeUnits = static_cast<double>(busy) / static_cast<double>(steps);
+    }
+  }
+}
+
 } // namespace
 
 CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mapping &mapping,
@@ -239,7 +294,8 @@ CostReport evaluateOracle(const Problem &problem, const Arch &arch, const Mappin
   evaluateFlows(
       problem, arch, mapping, nest, report,
       [&](int tensor, int parent, int child) { return sim.simulate(tensor, parent, child); },
-      convention);
+      convention,
+      [&](const LoopNest &n, CostReport &r) { countActivity(problem, n, arch.levels.size(), r); });
   return report;
 }
 

@@ -34,6 +34,10 @@ void resetReport(const Problem &problem, const Arch &arch, CostReport &report,
   refill(report.networkTransfers, int64_t(0));
   refill(report.levelCycles, int64_t(0));
   refill(report.activeInstances, int64_t(1));
+  // Empty or negative: not set by the model (finalizeReport derives the compute units').
+  report.averageActiveInstances.clear();
+  report.activeComputeUnits = -1;
+  report.averageActiveComputeUnits = -1;
   refill(report.levelArea, 0.0);
   report.macs = report.computeCycles = report.cycles = 0;
   report.boundLevel = -1;
@@ -150,6 +154,14 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
   int64_t units = 1;
   for (const FanOut &f : arch.fanOuts)
     units *= f.x * f.y;
+  // Models that leave the activity unset use every compute unit at every step.
+  if (report.activeComputeUnits < 0)
+    report.activeComputeUnits = units;
+  if (report.averageActiveComputeUnits < 0)
+    report.averageActiveComputeUnits =
+        report.computeCycles > 0
+            ? static_cast<double>(report.macs) / static_cast<double>(report.computeCycles)
+            : 0.0;
   report.utilization = report.cycles > 0 ? static_cast<double>(report.macs) /
                                                (static_cast<double>(report.cycles) *
                                                 static_cast<double>(units))
@@ -190,10 +202,13 @@ std::string toString(const CostReport &report, const Problem &problem, const Arc
   }
   os << "macs " << report.macs << ", cycles " << report.cycles << " (compute "
      << report.computeCycles << ", bound by " << report.boundBy(arch) << "), utilization "
-     << report.utilization << '\n';
+     << report.utilization << ", active compute units " << report.activeComputeUnits << " (average "
+     << report.averageActiveComputeUnits << ")\n";
   for (size_t l = 0; l < arch.levels.size(); ++l) {
-    os << "L" << l << ' ' << arch.levels[l].name << " (active " << report.activeInstances[l]
-       << ", transfer cycles " << report.levelCycles[l] << ", network below "
+    os << "L" << l << ' ' << arch.levels[l].name << " (active " << report.activeInstances[l];
+    if (report.averageActive(l) != static_cast<double>(report.activeInstances[l]))
+      os << ", average " << report.averageActive(l);
+    os << ", transfer cycles " << report.levelCycles[l] << ", network below "
        << report.networkTransfers[l] << ")\n";
     for (size_t t = 0; t < problem.tensors.size(); ++t) {
       const AccessCounts &c = report.at(l, t).total;

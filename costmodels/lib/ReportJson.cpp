@@ -36,6 +36,8 @@ ordered_json costReportToJsonValue(const CostReport &report, const Problem &prob
   doc["energy_per_mac_pj"] =
       report.macs > 0 ? report.totalEnergy / static_cast<double>(report.macs) : 0.0;
   doc["area_um2"] = {{"total", report.totalArea}, {"compute", report.computeArea}};
+  doc["active_compute_units"] = report.activeComputeUnits;
+  doc["average_active_compute_units"] = report.averageActiveComputeUnits;
   ordered_json levels = ordered_json::array();
   for (size_t l = 0; l < arch.levels.size(); ++l) {
     ordered_json level;
@@ -43,6 +45,8 @@ ordered_json costReportToJsonValue(const CostReport &report, const Problem &prob
     level["instances"] = arch.instances(l);
     level["active_instances"] =
         l < report.activeInstances.size() ? report.activeInstances[l] : int64_t(0);
+    level["average_active_instances"] =
+        l < report.activeInstances.size() ? report.averageActive(l) : 0.0;
     level["transfer_cycles"] = l < report.levelCycles.size() ? report.levelCycles[l] : int64_t(0);
     level["network_transfers_below"] =
         l < report.networkTransfers.size() ? report.networkTransfers[l] : int64_t(0);

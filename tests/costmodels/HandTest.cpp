@@ -10,19 +10,10 @@ using namespace tessel::cost;
 
 namespace {
 
+using test::counts;
 using test::evaluateBoth;
+using test::level;
 using test::makeProblem;
-
-StorageLevel level(const std::string &name, TensorMask keep) {
-  StorageLevel s;
-  s.name = name;
-  s.keepMask = keep;
-  return s;
-}
-
-AccessCounts counts(int64_t fills, int64_t reads, int64_t updates, int64_t readBacks) {
-  return {fills, reads, updates, readBacks};
-}
 
 // Tensors of the matmul C[m,n] += A[m,k] * B[k,n].
 Problem matmul(int64_t m, int64_t n, int64_t k) {

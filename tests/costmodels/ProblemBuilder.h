@@ -3,6 +3,7 @@
 #define TESSEL_TESTS_COSTMODELS_PROBLEMBUILDER_H
 
 #include "tessel/cost/Analytical.h"
+#include "tessel/cost/Arch.h"
 #include "tessel/cost/Oracle.h"
 #include "tessel/cost/Problem.h"
 
@@ -26,6 +27,18 @@ inline Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &d
     p.tensors.push_back(makeTensor(p, name, terms, out, errors));
   REQUIRE(errors.empty());
   return p;
+}
+
+/// A storage level called `name` keeping the tensors of `keep` (other fields default).
+inline StorageLevel level(const std::string &name, TensorMask keep) {
+  StorageLevel s;
+  s.name = name;
+  s.keepMask = keep;
+  return s;
+}
+
+inline AccessCounts counts(int64_t fills, int64_t reads, int64_t updates, int64_t readBacks) {
+  return {fills, reads, updates, readBacks};
 }
 
 /// Evaluates with the oracle and the analytical model under `convention`, requires both valid

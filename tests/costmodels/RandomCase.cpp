@@ -198,14 +198,117 @@ Mapping randomMapping(Rng &rng, const Problem &p, const Arch &a) {
   return m;
 }
 
+/// Where a loop sits in a mapping.
+struct LoopRef {
+  size_t level;
+  bool spatial;
+  size_t index;
+};
+
+int64_t &factorAt(Mapping &m, const LoopRef &r) {
+  LevelMapping &lm = m.levels[r.level];
+  return r.spatial ? lm.spatial[r.index].factor : lm.temporal[r.index].factor;
+}
+
+/// The loops over `dim` with a factor above 1, in nest order.
+std::vector<LoopRef> loopsOver(const Mapping &m, int dim) {
+  std::vector<LoopRef> out;
+  for (size_t l = 0; l < m.levels.size(); ++l) {
+    const LevelMapping &lm = m.levels[l];
+    for (size_t i = 0; i < lm.temporal.size(); ++i)
+      if (lm.temporal[i].dim == dim && lm.temporal[i].factor > 1)
+        out.push_back({l, false, i});
+    for (size_t i = 0; i < lm.spatial.size(); ++i)
+      if (lm.spatial[i].dim == dim && lm.spatial[i].factor > 1)
+        out.push_back({l, true, i});
+  }
+  return out;
+}
+
+/// Whether every fan-out axis holds its spatial loops.
+bool fits(const Mapping &m, const Arch &a) {
+  for (size_t l = 0; l < m.levels.size(); ++l) {
+    int64_t x = 1, y = 1;
+    for (const SpatialLoop &s : m.levels[l].spatial)
+      (s.axis == Axis::X ? x : y) *= s.factor;
+    if (x > a.fanOuts[l].x || y > a.fanOuts[l].y)
+      return false;
+  }
+  return true;
+}
+
+/// Makes some dims imperfectly factored: one of a dim's inner loops (an existing one, or a new
+/// one at or below the outermost loop's level) gets a factor of 2-4, and the outermost loop
+/// ceil(bound / the other factors). Keeps the padded iteration space small for the oracle.
+void makeImperfect(Rng &rng, const Problem &p, const Arch &a, Mapping &m) {
+  for (size_t d = 0; d < p.dims.size(); ++d) {
+    int64_t bound = p.dims[d].bound;
+    if (bound < 3 || !rng.coin(80))
+      continue;
+    Mapping before = m;
+    int dim = static_cast<int>(d);
+    std::vector<LoopRef> loops = loopsOver(m, dim);
+    if (loops.empty())
+      continue;
+    LoopRef top = loops.front();
+    int64_t g = rng.pick(2, std::min<int64_t>(4, bound - 1));
+    if (loops.size() >= 2 && rng.coin()) {
+      factorAt(m, loops[static_cast<size_t>(rng.pick(1, static_cast<int64_t>(loops.size()) - 1))]) = g;
+    } else {
+      // A new loop inside the outermost one: at a deeper level, or at its level after it.
+      size_t level = static_cast<size_t>(rng.pick(static_cast<int64_t>(top.level),
+                                                   static_cast<int64_t>(m.levels.size()) - 1));
+      bool spatial = rng.coin(40) || (level == top.level && top.spatial);
+      if (spatial)
+        m.levels[level].spatial.push_back({dim, g, rng.coin() ? Axis::X : Axis::Y});
+      else
+        m.levels[level].temporal.push_back({dim, g});
+    }
+    int64_t others = 1;
+    std::vector<LoopRef> now = loopsOver(m, dim);
+    for (size_t i = 1; i < now.size(); ++i)
+      others *= factorAt(m, now[i]);
+    if (others >= bound || !(now.front().level == top.level && now.front().spatial == top.spatial &&
+                             now.front().index == top.index)) {
+      m = std::move(before);
+      continue;
+    }
+    factorAt(m, top) = (bound + others - 1) / others;
+    int64_t padded = 1;
+    for (size_t e = 0; e < p.dims.size(); ++e) {
+      int64_t product = 1;
+      for (const LoopRef &r : loopsOver(m, static_cast<int>(e)))
+        product *= factorAt(m, r);
+      padded *= product;
+    }
+    if (!fits(m, a) || padded > 1500)
+      m = std::move(before);
+  }
+}
+
 } // namespace
 
-Case randomCase(uint64_t seed) {
+bool isImperfect(const Case &c) {
+  for (size_t d = 0; d < c.problem.dims.size(); ++d) {
+    int64_t product = 1;
+    for (const LoopRef &r : loopsOver(c.mapping, static_cast<int>(d))) {
+      const LevelMapping &lm = c.mapping.levels[r.level];
+      product *= r.spatial ? lm.spatial[r.index].factor : lm.temporal[r.index].factor;
+    }
+    if (product > c.problem.dims[d].bound)
+      return true;
+  }
+  return false;
+}
+
+Case randomCase(uint64_t seed, bool imperfect) {
   Rng rng(seed);
   Case c;
   c.problem = randomProblem(rng);
   c.arch = randomArch(rng, c.problem);
   c.mapping = randomMapping(rng, c.problem, c.arch);
+  if (imperfect)
+    makeImperfect(rng, c.problem, c.arch, c.mapping);
   // Some capacities, so that some cases are rejected (both models must agree on why).
   for (StorageLevel &level : c.arch.levels)
     if (rng.coin(10))

@@ -32,7 +32,13 @@ private:
 /// Builds the case for `seed`: a conv (stride, dilation, groups), matmul, depthwise, long 1-D
 /// window or random separable einsum with at most ~300 MACs, on 1-4 levels with random keeps, fan-outs and
 /// networks, with a random valid mapping (random factorisations, orders, spatial axes, bypass).
-Case randomCase(uint64_t seed);
+/// With `imperfect`, some dims are imperfectly factored (docs/model.md section 12): a loop gets
+/// a factor that need not divide the bound and the dim's outermost loop the fewest iterations
+/// that cover it.
+Case randomCase(uint64_t seed, bool imperfect = false);
+
+/// Whether some dim's factors multiply to more than its bound.
+bool isImperfect(const Case &c);
 
 /// Problem, arch and mapping in readable form: a minimal reproducer.
 std::string describe(const Case &c);

@@ -11,7 +11,8 @@ namespace tessel::cost {
 
 /// Evaluates mappings of one Problem on one Arch. Construction precomputes what depends only on
 /// the problem and the arch; evaluate() is then exact (equal to evaluateOracle under the same
-/// convention) and fast.
+/// convention) and fast. Mappings with an imperfect factorisation take a general path, exact
+/// but slower (docs/model.md section 12).
 class AnalyticalModel : public CostModel {
 public:
   AnalyticalModel(Problem problem, Arch arch, Convention convention = Convention::Tessel);
@@ -33,6 +34,9 @@ private:
   void evaluateFlow(const Flow &flow, FlowUnits &counts) const;
   /// Adds one flow's counts to the report, per instance and in total.
   void accumulate(CostReport &report, const Flow &flow, const FlowUnits &units) const;
+  /// The general path for mappings with an imperfect factorisation (docs/model.md section 12).
+  [[gnu::cold, gnu::noinline]] void evaluateImperfect(const Mapping &mapping,
+                                                      CostReport &report) const;
 
   Problem prob;
   Arch hw;

@@ -58,8 +58,19 @@ struct CostReport {
   int boundLevel = -1;
   /// Transfer cycles of each level (per instance, under its bandwidth).
   std::vector<int64_t> levelCycles;
-  /// Active instances of each level (product of spatial factors above it).
+  /// Instances of each level that do any work: those with an unmasked iteration below them at
+  /// some step. All of them work at the first step, so this is also the most at any one step.
+  /// Without imperfect factorisation: the product of the spatial factors above the level.
   std::vector<int64_t> activeInstances;
+  /// Mean over the steps of each level (the iterations of the temporal loops above it) of the
+  /// instances with an unmasked iteration below them; below activeInstances only when an
+  /// imperfectly factored dim leaves instances idle in its partial tiles (docs/model.md 12).
+  /// Empty when every active instance works at every step (read it with averageActive()).
+  std::vector<double> averageActiveInstances;
+  /// Compute units that perform any MAC (the most busy in any one cycle), and the mean number
+  /// busy per compute cycle (macs / computeCycles).
+  int64_t activeComputeUnits = 0;
+  double averageActiveComputeUnits = 0;
 
   /// stats[level * numTensors + tensor].
   std::vector<TensorLevelStats> stats;
@@ -84,6 +95,11 @@ struct CostReport {
   }
   TensorLevelStats &at(size_t level, size_t tensor) {
     return stats[level * numTensors + tensor];
+  }
+  /// averageActiveInstances[level], or activeInstances[level] when that is empty.
+  double averageActive(size_t level) const {
+    return level < averageActiveInstances.size() ? averageActiveInstances[level]
+                                                 : static_cast<double>(activeInstances[level]);
   }
   /// Name of the bounding resource: "compute" or the level's name.
   std::string boundBy(const Arch &arch) const;
