@@ -111,11 +111,16 @@ void printLatencyAndArea(std::ostream &os, const EvalInputs &in, const cost::Cos
   for (size_t l = 0; l < a.levels.size(); ++l)
     os << (l ? ", " : " ") << a.levels[l].name << ' ' << r.levelCycles[l];
   os << "\n  active instances:";
-  for (size_t l = 0; l < a.levels.size(); ++l)
+  for (size_t l = 0; l < a.levels.size(); ++l) {
     os << (l ? ", " : " ") << a.levels[l].name << ' ' << r.activeInstances[l] << '/'
        << a.instances(l);
+    // Imperfect factorisations leave instances idle at some steps (docs/model.md section 12).
+    if (r.averageActive(l) != static_cast<double>(r.activeInstances[l]))
+      os << " (average " << num(r.averageActive(l)) << ')';
+  }
   os << "\n  utilization " << percent(r.utilization) << " of " << a.computeUnits()
-     << " MAC units\n";
+     << " MAC units; active MAC units " << r.activeComputeUnits << " (average "
+     << num(r.averageActiveComputeUnits) << " per compute cycle)\n";
   os << "area (um^2): total " << num(r.totalArea) << " = " << a.compute.name << ' '
      << num(r.computeArea) << " (x" << a.computeUnits() << ')';
   for (size_t l = 0; l < a.levels.size(); ++l)
