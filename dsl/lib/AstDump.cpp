@@ -125,6 +125,12 @@ public:
       line(d, "Repeat " + exprToString(r.count), r);
       for (const ast::WlStmt &b : r.body)
         wlStmt(d + 1, b);
+    } else if (const auto *fw =
+                   boost::get<boost::spirit::x3::forward_ast<ast::WeightBlock>>(&s)) {
+      const ast::WeightBlock &w = fw->get();
+      line(d, "Weight " + exprToString(w.factor), w);
+      for (const ast::WlStmt &b : w.body)
+        wlStmt(d + 1, b);
     }
   }
 

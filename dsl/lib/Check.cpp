@@ -43,8 +43,13 @@ public:
       diags.error(from, err);
       return;
     }
+    loadBuffer(*id, path, key);
+  }
+
+  /// Parses and checks buffer `id` (read from `path`), imports first.
+  void loadBuffer(uint32_t id, const std::string &path, const std::string &key) {
     File file;
-    if (!parse(*id, file))
+    if (!parse(id, file))
       return;
     stack.push_back(key);
     Scope fileScope;
@@ -86,6 +91,20 @@ private:
 };
 
 } // namespace
+
+std::vector<WlModel> checkWlBuffer(uint32_t file, SourceManager &sm, DiagnosticEngine &diags) {
+  const std::string &name = sm.name(file);
+  const ParamOverrides noOverrides;
+  const ParamAssignments noAssignments;
+  try {
+    Loader<ast::WlFile, WlModel> l(sm, diags, {noOverrides, noAssignments});
+    l.loadBuffer(file, name, name);
+    return std::move(l.models);
+  } catch (const std::exception &e) {
+    diags.error({}, std::string("internal error while checking '") + name + "': " + e.what());
+  }
+  return {};
+}
 
 std::vector<HwModel> checkHwFile(const std::string &path, SourceManager &sm,
                                  DiagnosticEngine &diags, const ParamOverrides &ov,

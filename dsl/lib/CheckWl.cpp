@@ -4,6 +4,7 @@
 
 #include <boost/variant/get.hpp>
 
+#include <cmath>
 #include <set>
 
 namespace tessel::dsl {
@@ -46,6 +47,8 @@ private:
         einsum(*e, count);
       else if (const auto *r = boost::get<forward_ast<ast::Repeat>>(&s))
         repeat(r->get(), count);
+      else if (const auto *w = boost::get<forward_ast<ast::WeightBlock>>(&s))
+        weightBlock(w->get(), count);
     }
   }
 
@@ -207,6 +210,7 @@ private:
     if (!r)
       return;
     r->op.count = count;
+    r->op.weight = weight;
     r->op.loc = o.result.loc;
     for (TensorInfo &w : r->weights) {
       w.loc = o.result.loc;
@@ -483,6 +487,7 @@ private:
         op.ops *= d.bound;
     }
     op.count = count;
+    op.weight = weight;
     op.loc = e.label.loc;
     op.einsums.push_back(std::move(f));
     if (labels.count(op.name)) {
@@ -512,6 +517,23 @@ private:
     scopes.pop_back();
   }
 
+  void weightBlock(const ast::WeightBlock &w, int64_t count) {
+    std::optional<Quantity> f = evaluateAs(w.factor, scope(), diags, {Dim()}, "weight");
+    if (!f)
+      return;
+    if (!(f->value > 0) || !std::isfinite(f->value)) {
+      diags.error(exprRange(w.factor), "weight must be positive, got " + formatQuantity(*f));
+      return;
+    }
+    Scope inner(&scope());
+    scopes.push_back(&inner);
+    double outer = weight;
+    weight *= f->value;
+    body(w.body, count);
+    weight = outer;
+    scopes.pop_back();
+  }
+
   DiagnosticEngine &diags;
   const ParamInputs &ov;
   std::vector<Scope *> scopes;
@@ -519,6 +541,7 @@ private:
   std::map<std::string, size_t> tensors;
   std::set<std::string> labels;
   int64_t copies = 1; ///< product of the enclosing repeat counts
+  double weight = 1;  ///< product of the enclosing weight factors
 };
 
 } // namespace

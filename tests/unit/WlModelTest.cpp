@@ -265,3 +265,44 @@ TEST_CASE("a plain number before 'step' has no unit", "[params][units]") {
   CHECK(t.hi == 256);
   CHECK(t.domainValues().size() == 16);
 }
+
+TEST_CASE("weight blocks multiply into each op's weight, not its count or tensors",
+          "[wl][weight]") {
+  Checked c(R"(workload w {
+  tensor x[4, 64] int8;
+  tensor weight[64, 32] int8;
+  weight 2.5 {
+    a = matmul(x, out=32);
+    weight 2 { b = relu(a); }
+  }
+  repeat 3 { weight 0.5 { fc: Y[n, k] += x[n, c] * weight[c, k] for n < 4, k < 32, c < 64; } }
+  weight: Z[n, k] += x[n, c] * weight[c, k] for n < 4, k < 32, c < 64;
+  plain = relu(Z);
+})");
+  INFO(c.messages());
+  REQUIRE_FALSE(c.diags.hasErrors());
+  CHECK(c.op("a").weight == 2.5);
+  CHECK(c.op("a").count == 1);
+  CHECK(c.op("b").weight == 5);
+  CHECK(c.op("fc").weight == 0.5);
+  CHECK(c.op("fc").count == 3);
+  CHECK(c.op("weight").weight == 1); // an einsum labelled 'weight' is not a block
+  CHECK(c.op("plain").weight == 1);
+  // Weights do not change parameters or totals by count.
+  CHECK(c.wl[0].totalParams() == 64 * 32);
+  CHECK(c.wl[0].totalMacs() == 4 * 64 * 32 * (1 + 3 + 1));
+  CHECK(c.wl[0].tensor("a.weight")->count == 1);
+}
+
+TEST_CASE("weight factors must be positive plain numbers", "[wl][weight]") {
+  Checked zero("workload w { tensor x[2] int8; weight 0 { a = relu(x); } }");
+  CHECK(zero.messages() == "weight must be positive, got 0\n");
+  Checked unit("workload w { tensor x[2] int8; weight 2bit { a = relu(x); } }");
+  CHECK(unit.messages().find("'weight' must be a plain number") != std::string::npos);
+  Checked missing("workload w { tensor x[2] int8; weight { a = relu(x); } }");
+  CHECK(missing.messages().find("expected expression") != std::string::npos);
+  Checked expr("workload w { let k = 3; tensor x[2] int8; weight k * 0.25 { a = relu(x); } }");
+  INFO(expr.messages());
+  REQUIRE_FALSE(expr.diags.hasErrors());
+  CHECK(expr.op("a").weight == 0.75);
+}

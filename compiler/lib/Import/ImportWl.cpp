@@ -188,6 +188,8 @@ private:
       return failure();
     if (op.count > 1)
       result.getDefiningOp()->setAttr("count", b.getI64IntegerAttr(op.count));
+    if (op.weight != 1)
+      result.getDefiningOp()->setAttr("weight", b.getF64FloatAttr(op.weight));
     values[op.output] = result;
     return success();
   }

@@ -20,6 +20,8 @@ mlir::FailureOr<std::vector<Layer>> extractNetwork(arch::AcceleratorOp acc, wl::
       layer.name = label.str();
     if (auto count = op.getAttrOfType<mlir::IntegerAttr>("count"))
       layer.count = count.getInt();
+    if (auto weight = op.getAttrOfType<mlir::FloatAttr>("weight"))
+      layer.weight = weight.getValueAsDouble();
     layer.problem = std::move(x->problem);
     layer.arch = std::move(x->arch);
     layer.constraints = std::move(x->constraints);

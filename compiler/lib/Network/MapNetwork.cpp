@@ -2,6 +2,7 @@
 #include "tessel/Network/MapNetwork.h"
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <sstream>
@@ -129,9 +130,10 @@ namespace {
 
 void addLayer(Totals &totals, const Layer &layer, const search::SearchResult &r) {
   const cost::CostReport &rep = r.report;
-  const int64_t n = layer.count;
-  totals.cycles += n * rep.cycles;
-  totals.macs += n * rep.macs;
+  // Executions x weight (a `weight` block's factor may be fractional).
+  const double n = static_cast<double>(layer.count) * layer.weight;
+  totals.cycles += std::llround(n * static_cast<double>(rep.cycles));
+  totals.macs += std::llround(n * static_cast<double>(rep.macs));
   totals.energy += n * rep.totalEnergy;
   totals.macEnergy += n * rep.macEnergy;
   totals.networkEnergy += n * rep.networkEnergy;

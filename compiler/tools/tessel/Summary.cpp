@@ -2,6 +2,8 @@
 #include "Summary.h"
 #include "TextTable.h"
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <map>
 #include <ostream>
@@ -91,6 +93,19 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
      << " MAC units)\n";
 }
 
+static std::string weightText(double w) {
+  std::ostringstream os;
+  os << std::setprecision(6) << w;
+  return os.str();
+}
+
+static double weightedMacs(const dsl::WlModel &m) {
+  double n = 0;
+  for (const dsl::OpInfo &o : m.ops)
+    n += static_cast<double>(o.macs) * static_cast<double>(o.count) * o.weight;
+  return n;
+}
+
 static std::string bytesText(const dsl::TensorBytes &b) {
   return "inputs " + withCommas(b.inputs) + ", activations " + withCommas(b.activations) +
          ", weights " + withCommas(b.weights);
@@ -101,8 +116,12 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
   for (const dsl::ParamInfo &p : m.params)
     os << "  param " << paramText(p) << "\n";
   std::map<std::string, int64_t> byKind; // executions
-  TextTable ops({"op", "kind", "output", "repeat", "MACs", "params"},
-                {false, false, false, true, true, true});
+  bool weighted = std::any_of(m.ops.begin(), m.ops.end(),
+                              [](const dsl::OpInfo &o) { return o.weight != 1; });
+  std::vector<std::string> header = {"op", "kind", "output", "repeat", "MACs", "params"};
+  if (weighted)
+    header.insert(header.begin() + 4, "weight");
+  TextTable ops(header, {false, false, false, true, true, true, true});
   for (const dsl::OpInfo &o : m.ops) {
     const dsl::TensorInfo *t = m.tensor(o.output);
     std::string shape = "[";
@@ -110,8 +129,11 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
       for (size_t i = 0; i < t->shape.size(); ++i)
         shape += (i ? "," : "") + std::to_string(t->shape[i]);
     shape += "]";
-    ops.add({o.name, o.kind, shape, "x" + std::to_string(o.count),
-             withCommas(o.macs * o.count), withCommas(m.opParams(o))});
+    std::vector<std::string> row = {o.name, o.kind, shape, "x" + std::to_string(o.count),
+                                    withCommas(o.macs * o.count), withCommas(m.opParams(o))};
+    if (weighted)
+      row.insert(row.begin() + 4, weightText(o.weight));
+    ops.add(std::move(row));
     byKind[o.kind] += o.count;
   }
   ops.print(os);
@@ -125,6 +147,9 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
   for (auto &[k, n] : byKind)
     os << " " << k << " " << n;
   os << "\n  total MACs: " << withCommas(m.totalMacs()) << "\n";
+  if (weighted)
+    os << "  weighted MACs: " << withCommas(std::llround(weightedMacs(m)))
+       << " (MACs x repeat x weight)\n";
   os << "  other ops: " << withCommas(m.totalOps()) << " (non-MAC element operations)\n";
   os << "  parameters: " << withCommas(m.totalParams()) << " (" << withCommas(all.weights)
      << " B" << (repeatedWeights ? "; weights inside 'repeat N' counted N times" : "")
@@ -202,6 +227,7 @@ nlohmann::json toJson(const dsl::WlModel &m) {
                         {"macs", o.macs},
                         {"ops", o.ops},
                         {"count", o.count},
+                        {"weight", o.weight},
                         {"total_macs", o.macs * o.count},
                         {"total_ops", o.ops * o.count},
                         {"params", m.opParams(o)},
@@ -219,6 +245,7 @@ nlohmann::json toJson(const dsl::WlModel &m) {
   };
   dsl::TensorBytes all = m.tensorBytes(true);
   j["total_macs"] = m.totalMacs();
+  j["weighted_macs"] = weightedMacs(m);
   j["total_ops"] = m.totalOps();
   j["total_params"] = m.totalParams();
   j["weight_bytes"] = all.weights;

@@ -29,6 +29,7 @@ BOOST_FUSION_ADAPT_STRUCT(tessel::dsl::ast::IndexRange, var, bound)
 BOOST_FUSION_ADAPT_STRUCT(tessel::dsl::ast::Einsum, label, output, assign,
                           operands, ranges)
 BOOST_FUSION_ADAPT_STRUCT(tessel::dsl::ast::Repeat, count, body)
+BOOST_FUSION_ADAPT_STRUCT(tessel::dsl::ast::WeightBlock, factor, body)
 BOOST_FUSION_ADAPT_STRUCT(tessel::dsl::ast::Workload, name, body)
 
 #endif // TESSEL_DSL_GRAMMAR_ASTADAPTED_H

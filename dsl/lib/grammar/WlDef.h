@@ -1,4 +1,5 @@
-// Defines the .wl grammar: workloads, lets, tensors, named ops, einsums, repeat blocks.
+// Defines the .wl grammar: workloads, lets, tensors, named ops, einsums, repeat and weight
+// blocks.
 #ifndef TESSEL_DSL_GRAMMAR_WLDEF_H
 #define TESSEL_DSL_GRAMMAR_WLDEF_H
 
@@ -22,6 +23,7 @@ struct EinsumRule : Annotate {};
 struct AccessRule : Annotate {};
 struct IndexRangeRule : Annotate {};
 struct RepeatRule : Annotate {};
+struct WeightRule : Annotate {};
 struct WlUnexpectedRule {};
 struct WlEndRule {};
 struct AssignRule {};
@@ -50,9 +52,10 @@ x3::rule<AccessRule, ast::Access> const access = "tensor access 'T[i, j]'";
 x3::rule<IndexRangeRule, ast::IndexRange> const indexRange =
     "index range 'i < N'";
 x3::rule<RepeatRule, ast::Repeat> const repeat = "repeat";
+x3::rule<WeightRule, ast::WeightBlock> const weightBlock = "weight block";
 x3::rule<AssignRule, std::string> const assign = "'+=' or '='";
 x3::rule<WlUnexpectedRule> const unexpected =
-    "a statement ('let', 'param', 'tensor', 'repeat', 'x = op(...)' or "
+    "a statement ('let', 'param', 'tensor', 'repeat', 'weight', 'x = op(...)' or "
     "'label: Out[...] += ...')";
 x3::rule<WlEndRule> const end = "'workload', 'import' or end of file";
 
@@ -60,13 +63,17 @@ auto const file_def = *top > end;
 auto const end_def = x3::eoi;
 auto const top_def = import | workload;
 auto const workload_def = kw("workload") > ident > '{' > *stmt > '}';
-auto const stmt_def = let | param | tensor | repeat | einsum | opStmt |
+auto const stmt_def = let | param | tensor | repeat | weightBlock | einsum | opStmt |
                       ((!(x3::lit('}') | x3::eoi)) > unexpected);
 auto const unexpected_def = x3::eps(false);
 auto const let_def = kw("let") > ident > '=' > expr > ';';
 auto const tensor_def =
     kw("tensor") > ident > '[' > (expr % ',') > ']' > ident > ';';
 auto const repeat_def = kw("repeat") > expr > '{' > *stmt > '}';
+// `weight` is not reserved (a tensor or op may be called weight): the word starts a block
+// unless '=' or ':' follows it.
+auto const weightBlock_def =
+    kw("weight") >> !(x3::lit('=') | ':') > expr > '{' > *stmt > '}';
 auto const opStmt_def = ident >> '=' > ident > '(' > -(opArg % ',') > ')' >
                         -ident > ';';
 auto const argKey_def = ident >> '=' >> !x3::lit('=');
@@ -82,7 +89,7 @@ auto const einsum_def = ident >> ':' > access > assign > (access % '*') >
 } // namespace wl
 
 using namespace wl;
-BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, opStmt,
+BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, weightBlock, opStmt,
                     opArg, argKey, argValue, argList, assign, access, indexRange,
                     einsum, end)
 

@@ -24,6 +24,8 @@ struct Layer {
   std::string name;
   /// Executions per inference (`repeat` blocks).
   int64_t count = 1;
+  /// How much each execution counts in the totals (`weight` blocks; 1 outside them).
+  double weight = 1;
   cost::Problem problem;
   cost::Arch arch;
   cost::MapConstraints constraints;
@@ -63,7 +65,8 @@ struct LayerOutcome {
   bool memoHit = false;
 };
 
-/// Whole-workload totals at one design point (per inference; `count` included).
+/// Whole-workload totals at one design point (per inference; each layer `count` x `weight`
+/// times).
 struct Totals {
   int64_t cycles = 0;
   int64_t macs = 0;

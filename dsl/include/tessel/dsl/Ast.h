@@ -185,8 +185,9 @@ struct Einsum : Located {
 };
 
 struct Repeat;
+struct WeightBlock;
 struct WlStmt : x3::variant<Let, Param, TensorDecl, OpStmt, Einsum,
-                            x3::forward_ast<Repeat>> {
+                            x3::forward_ast<Repeat>, x3::forward_ast<WeightBlock>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -194,6 +195,12 @@ struct WlStmt : x3::variant<Let, Param, TensorDecl, OpStmt, Einsum,
 /// `repeat N { statements }`
 struct Repeat : Located {
   Expr count;
+  std::vector<WlStmt> body;
+};
+
+/// `weight W { statements }`: every operator inside counts W times in weighted totals.
+struct WeightBlock : Located {
+  Expr factor;
   std::vector<WlStmt> body;
 };
 

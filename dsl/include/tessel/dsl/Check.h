@@ -48,6 +48,10 @@ std::vector<WlModel> checkWlFile(const std::string &path, SourceManager &sm,
                                  const ParamOverrides &overrides = {},
                                  const ParamAssignments &given = {});
 
+/// Checks the .wl text held in buffer `file` of `sm` (imports resolve against the folder of
+/// the buffer's name), e.g. a workload a tool generated.
+std::vector<WlModel> checkWlBuffer(uint32_t file, SourceManager &sm, DiagnosticEngine &diags);
+
 } // namespace tessel::dsl
 
 #endif // TESSEL_DSL_CHECK_H

@@ -75,6 +75,9 @@ struct OpInfo {
   int64_t ops = 0;
   int64_t extraBytes = 0; ///< bytes gathered (embedding_bag) per execution
   int64_t count = 1; ///< executions (product of enclosing repeat counts)
+  /// The product of the enclosing `weight` factors: how much each execution counts in
+  /// weighted totals (tessel analyze, sweep); 1 outside weight blocks.
+  double weight = 1;
   std::vector<EinsumForm> einsums; ///< the MAC work as einsums
   SourceRange loc;
 };

@@ -90,10 +90,11 @@ SmallVector<AffineExpr> delinearize(AffineExpr lin, ArrayRef<int64_t> lead,
   return idx;
 }
 
-/// Copies the repeat count of the replaced op to a value built for it.
+/// Copies the repeat count and the weight of the replaced op to a value built for it.
 void copyCount(Operation *from, Value to) {
-  if (Attribute count = from->getAttr("count"))
-    to.getDefiningOp()->setAttr("count", count);
+  for (const char *name : {"count", "weight"})
+    if (Attribute a = from->getAttr(name))
+      to.getDefiningOp()->setAttr(name, a);
 }
 
 /// `mac` plus the optional `bias` of `op`: out[i...] = mac[i...] + bias[i_axis], an `add`
