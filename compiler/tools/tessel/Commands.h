@@ -6,6 +6,7 @@
 
 namespace tessel::cli {
 
+int runAnalyze(int argc, char **argv);
 int runCheck(int argc, char **argv);
 int runCompile(int argc, char **argv);
 int runEval(int argc, char **argv);
@@ -16,6 +17,7 @@ int runPlugins(int argc, char **argv);
 int runMerge(int argc, char **argv);
 int runPareto(int argc, char **argv);
 
+extern const CommandSpec kAnalyzeSpec;
 extern const CommandSpec kCheckSpec;
 extern const CommandSpec kCompileSpec;
 extern const CommandSpec kEvalSpec;

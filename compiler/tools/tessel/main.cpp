@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"plugins", tessel::cli::runPlugins, &tessel::cli::kPluginsSpec},
     {"merge", tessel::cli::runMerge, &tessel::cli::kMergeSpec},
     {"pareto", tessel::cli::runPareto, &tessel::cli::kParetoSpec},
+    {"analyze", tessel::cli::runAnalyze, &tessel::cli::kAnalyzeSpec},
 };
 
 void usage(std::ostream &os) {
