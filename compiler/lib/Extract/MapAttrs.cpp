@@ -25,6 +25,8 @@ cost::TensorMask allTensors(const cost::Problem &problem) {
   return static_cast<cost::TensorMask>((cost::TensorMask(1) << problem.tensors.size()) - 1);
 }
 
+std::string text(Attribute name) { return llvm::cast<StringAttr>(name).str(); }
+
 /// "a, b, c"
 template <typename Range, typename Name> std::string listed(const Range &items, Name name) {
   std::string out;
@@ -53,9 +55,9 @@ map::MappingAttr toMappingAttr(MLIRContext *ctx, const cost::Mapping &mapping,
       add(s.axis == cost::Axis::X ? 1 : 2, s.dim, s.factor);
     cost::TensorMask keep = cost::keptTensors(arch, mapping, l) & allTensors(problem);
     levels.push_back(map::LevelAttr::get(
-        ctx, StringAttr::get(ctx, arch.levels[l].name), ArrayAttr::get(ctx, dims[0]),
-        factors[0], ArrayAttr::get(ctx, dims[1]), factors[1], ArrayAttr::get(ctx, dims[2]),
-        factors[2], tensorNames(ctx, problem, keep), tensorNames(ctx, problem, lm.bypass)));
+        ctx, StringAttr::get(ctx, arch.levels[l].name), ArrayAttr::get(ctx, dims[0]), factors[0],
+        ArrayAttr::get(ctx, dims[1]), factors[1], ArrayAttr::get(ctx, dims[2]), factors[2],
+        tensorNames(ctx, problem, keep), tensorNames(ctx, problem, lm.bypass)));
   }
   return map::MappingAttr::get(ctx, ArrayAttr::get(ctx, levels));
 }
@@ -90,16 +92,15 @@ FailureOr<cost::Mapping> extractMapping(map::MappingAttr attr, const cost::Probl
         return static_cast<int>(l);
     return -1;
   };
-  auto tensorMask = [&](StringRef level, ArrayAttr names,
-                        cost::TensorMask &mask) -> LogicalResult {
+  auto tensorMask = [&](StringRef level, ArrayAttr names, cost::TensorMask &mask) -> LogicalResult {
     mask = 0;
     for (Attribute a : names) {
       StringRef name = llvm::cast<StringAttr>(a).getValue();
-      auto it = llvm::find_if(problem.tensors,
-                              [&](const cost::Tensor &t) { return t.name == name; });
+      auto it =
+          llvm::find_if(problem.tensors, [&](const cost::Tensor &t) { return t.name == name; });
       if (it == problem.tensors.end())
-        return emitError() << "level '" << level << "' names tensor '" << name
-                           << "', which layer '" << problem.name << "' does not have (tensors: "
+        return emitError() << "level '" << level << "' names tensor '" << name << "', which layer '"
+                           << problem.name << "' does not have (tensors: "
                            << listed(problem.tensors, [](const cost::Tensor &t) { return t.name; })
                            << ")";
       mask |= cost::TensorMask(1) << (it - problem.tensors.begin());
@@ -116,16 +117,14 @@ FailureOr<cost::Mapping> extractMapping(map::MappingAttr attr, const cost::Probl
     if (l < 0)
       return emitError() << "mapping level '" << name << "' is not a storage level of the "
                          << "accelerator (levels: "
-                         << listed(arch.levels,
-                                   [](const cost::StorageLevel &s) { return s.name; })
+                         << listed(arch.levels, [](const cost::StorageLevel &s) { return s.name; })
                          << ")";
     cost::LevelMapping &lm = mapping.levels[l];
+    ArrayAttr dimLists[3] = {level.getTemporalDims(), level.getXDims(), level.getYDims()};
+    ArrayRef<int64_t> factorLists[3] = {level.getTemporalFactors(), level.getXFactors(),
+                                        level.getYFactors()};
     for (int slot = 0; slot < 3; ++slot) {
-      ArrayAttr dims = slot == 0 ? level.getTemporalDims()
-                                 : slot == 1 ? level.getXDims() : level.getYDims();
-      ArrayRef<int64_t> factors = slot == 0 ? level.getTemporalFactors()
-                                  : slot == 1 ? level.getXFactors() : level.getYFactors();
-      for (auto [d, f] : llvm::zip(dims, factors)) {
+      for (auto [d, f] : llvm::zip(dimLists[slot], factorLists[slot])) {
         StringRef dim = llvm::cast<StringAttr>(d).getValue();
         int index = problem.dimIndex(dim.str());
         if (index < 0)
@@ -145,17 +144,9 @@ FailureOr<cost::Mapping> extractMapping(map::MappingAttr attr, const cost::Probl
       return failure();
     cost::TensorMask kept = cost::keptTensors(arch, mapping, l) & allTensors(problem);
     if (!level.getKeep().empty() && keep != kept)
-      return emitError() << "level '" << name << "' lists keep ["
-                         << listed(level.getKeep(),
-                                   [](Attribute t) {
-                                     return llvm::cast<StringAttr>(t).getValue().str();
-                                   })
+      return emitError() << "level '" << name << "' lists keep [" << listed(level.getKeep(), text)
                          << "] but with its bypasses it keeps ["
-                         << listed(tensorNames(attr.getContext(), problem, kept),
-                                   [](Attribute t) {
-                                     return llvm::cast<StringAttr>(t).getValue().str();
-                                   })
-                         << "]";
+                         << listed(tensorNames(attr.getContext(), problem, kept), text) << "]";
   }
   return mapping;
 }

@@ -55,8 +55,8 @@ struct Fixture {
     mapping.levels.resize(3);
     mapping.levels[0].temporal = {{2, 2}, {0, 2}};
     mapping.levels[1].temporal = {{1, 3}};
-    mapping.levels[1].spatial = {{0, 2, cost::Axis::X}, {1, 2, cost::Axis::Y},
-                                 {2, 2, cost::Axis::Y}};
+    mapping.levels[1].spatial = {
+        {0, 2, cost::Axis::X}, {1, 2, cost::Axis::Y}, {2, 2, cost::Axis::Y}};
     mapping.levels[1].bypass = 0b010;
     mapping.levels[2].temporal = {{2, 2}, {2, 1}};
   }
@@ -126,7 +126,8 @@ TEST_CASE("a mapping read back from its #map.mapping costs the same", "[extract]
     CHECK(a.bypass == b.bypass);
     REQUIRE(a.temporal.size() == b.temporal.size());
     for (size_t i = 0; i < a.temporal.size(); ++i)
-      CHECK((a.temporal[i].dim == b.temporal[i].dim && a.temporal[i].factor == b.temporal[i].factor));
+      CHECK(
+          (a.temporal[i].dim == b.temporal[i].dim && a.temporal[i].factor == b.temporal[i].factor));
     REQUIRE(a.spatial.size() == b.spatial.size());
     for (size_t i = 0; i < a.spatial.size(); ++i)
       CHECK((a.spatial[i].dim == b.spatial[i].dim && a.spatial[i].factor == b.spatial[i].factor &&
@@ -163,10 +164,10 @@ TEST_CASE("reading a #map.mapping reports names the layer or the arch does not h
                  std::vector<llvm::StringRef> bypass) {
     mlir::ArrayAttr none = strings({});
     return map::MappingAttr::get(
-        &ctx, mlir::ArrayAttr::get(
-                  &ctx, {map::LevelAttr::get(&ctx, mlir::StringAttr::get(&ctx, name),
-                                             strings(dims), factors, none, {}, none, {},
-                                             strings(keep), strings(bypass))}));
+        &ctx,
+        mlir::ArrayAttr::get(&ctx, {map::LevelAttr::get(&ctx, mlir::StringAttr::get(&ctx, name),
+                                                        strings(dims), factors, none, {}, none, {},
+                                                        strings(keep), strings(bypass))}));
   };
   std::string errors;
   CHECK(mlir::failed(f.read(one("GLB", {}, {}, {}, {}), errors)));

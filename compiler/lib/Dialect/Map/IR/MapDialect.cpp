@@ -36,9 +36,9 @@ LogicalResult verifyFactors(Operation *op, MappingAttr mapping) {
         StringRef dim = llvm::cast<StringAttr>(d).getValue();
         auto it = product.find(dim);
         if (it == product.end())
-          return op->emitOpError() << "has no dim '" << dim << "', which level '"
-                                   << level.getName().getValue() << "' of its "
-                                   << kMappingAttrName << " iterates";
+          return op->emitOpError()
+                 << "has no dim '" << dim << "', which level '" << level.getName().getValue()
+                 << "' of its " << kMappingAttrName << " iterates";
         if (__builtin_mul_overflow(it->second, f, &it->second))
           it->second = INT64_MAX;
       }

@@ -185,8 +185,8 @@ void MapSearchPass::runOnOperation() {
       layer.constraints = std::move(*constraints);
       std::shared_ptr<const search::SearchResult> result =
           memo.getOrCompute(network::searchKey(layer, *options, *model), [&] {
-            return search::search(layer.problem, layer.arch, layer.constraints, *options,
-                                  registry, *model);
+            return search::search(layer.problem, layer.arch, layer.constraints, *options, registry,
+                                  *model);
           });
       const search::SearchResult &r = *result;
       if (!r.modelFailure.empty()) {
@@ -199,9 +199,8 @@ void MapSearchPass::runOnOperation() {
                            << "': " << joined(r.errors, "; ");
         ok = false;
       } else if (!r.found) {
-        InFlightDiagnostic d = einsum.emitError()
-                               << "no valid mapping for layer '" << layer.name << "' on '"
-                               << acc->getSymName() << "'";
+        InFlightDiagnostic d = einsum.emitError() << "no valid mapping for layer '" << layer.name
+                                                  << "' on '" << acc->getSymName() << "'";
         for (const std::string &why : r.diagnosis)
           d.attachNote() << why;
         ok = false;
