@@ -5,6 +5,7 @@
 
 #include "tessel/Analysis/Representative.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -21,9 +22,10 @@ std::string fixed(double v, const char *format) {
 }
 
 std::string errorText(const analysis::Comparison &c) {
+  double e = 100 * c.error();
   if (c.share)
-    return fixed(100 * c.error(), "%+.1f pt");
-  return fixed(100 * c.error(), "%+.2f%%");
+    return std::fabs(e) < 0.05 ? "0.0 pt" : fixed(e, "%+.1f pt");
+  return std::fabs(e) < 0.005 ? "0.00%" : fixed(e, "%+.2f%%");
 }
 
 std::string value(const analysis::Comparison &c, double v) {
