@@ -14,6 +14,14 @@ config.environment["PATH"] = path
 config.substitutions.append(("%tessel_src", config.tessel_src_root))
 config.substitutions.append(("%hwspecs", os.path.join(config.tessel_src_root, "hwspecs")))
 config.substitutions.append(("%examples", os.path.join(config.tessel_src_root, "examples")))
+# Headless Chromium renders the HTML report (Sweep/report-chromium.test); install-deps.sh
+# installs it, and CI (CI=true) must not skip the test silently.
+import shutil
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+elif os.environ.get("CI") == "true":
+    lit_config.fatal("chromium not found: run scripts/install-deps.sh (packages chromium "
+                     "chromium-driver)")
 # The test plugins (tests/plugins), one per loader failure mode.
 config.substitutions.append(("%test_plugins", config.test_plugins_dir))
 # tessel sweep --mpi: `REQUIRES: mpi` tests run only when CMake found MPI (OpenMPI's mpirun).

@@ -126,6 +126,20 @@ int64_t SearchMemo::misses() const {
   return missCount;
 }
 
+std::vector<std::pair<std::string, double>> levelEnergies(const cost::Arch &arch,
+                                                          const cost::CostReport &report) {
+  std::vector<std::pair<std::string, double>> out;
+  for (size_t l = 0; l < arch.levels.size(); ++l) {
+    double e = 0;
+    for (int t = 0; t < report.numTensors; ++t) {
+      const cost::TensorLevelStats &s = report.at(l, t);
+      e += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
+    }
+    out.emplace_back(arch.levels[l].name, e);
+  }
+  return out;
+}
+
 namespace {
 
 void addLayer(Totals &totals, const Layer &layer, const search::SearchResult &r) {
@@ -139,16 +153,11 @@ void addLayer(Totals &totals, const Layer &layer, const search::SearchResult &r)
   totals.networkEnergy += n * rep.networkEnergy;
   totals.leakageEnergy += n * rep.leakageEnergy;
   const cost::Arch &arch = layer.arch;
-  for (size_t l = 0; l < arch.levels.size(); ++l) {
-    double e = 0;
-    for (int t = 0; t < rep.numTensors; ++t) {
-      const cost::TensorLevelStats &s = rep.at(l, t);
-      e += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
-    }
+  for (const auto &[name, e] : levelEnergies(arch, rep)) {
     auto it = std::find_if(totals.energyByLevel.begin(), totals.energyByLevel.end(),
-                           [&](const auto &p) { return p.first == arch.levels[l].name; });
+                           [&](const auto &p) { return p.first == name; });
     if (it == totals.energyByLevel.end())
-      totals.energyByLevel.emplace_back(arch.levels[l].name, n * e);
+      totals.energyByLevel.emplace_back(name, n * e);
     else
       it->second += n * e;
   }

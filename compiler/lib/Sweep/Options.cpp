@@ -28,6 +28,9 @@ const std::vector<OptionHelp> &sweepOptionHelp() {
       {"detail", "", "Keep per-layer results in the records"},
       {"csv", "FILE", "Write the Pareto front (or with --all every point) as CSV"},
       {"all", "", "List every point, not only the Pareto front"},
+      {"report", "FILE",
+       "Write an HTML report (plots, per-layer and per-level energy, sensitivity); "
+       "implies --detail"},
       {"quiet", "", "No progress display"},
       {"verbose", "", "One line per finished point on stderr, and a summary"},
   };
@@ -108,7 +111,10 @@ Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> 
   o.run.overwrite = values.count("overwrite");
   if (o.run.resume && o.run.overwrite)
     return plainError("--resume and --overwrite exclude each other");
-  o.run.detail = values.count("detail");
+  // The report shows the front's per-layer results, so it keeps them in the records.
+  if (const std::string *v = last(values, "report"))
+    o.reportPath = *v;
+  o.run.detail = values.count("detail") || !o.reportPath.empty();
   bool quiet = values.count("quiet"), verbose = values.count("verbose");
   if (quiet && verbose)
     return plainError("--quiet and --verbose exclude each other");

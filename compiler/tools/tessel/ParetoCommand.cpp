@@ -1,5 +1,6 @@
 // `tessel pareto results.jsonl --objectives energy,latency`: the Pareto front of sweep results.
 #include "Commands.h"
+#include "ReportOutput.h"
 
 #include "tessel/Sweep/Pareto.h"
 #include "tessel/Sweep/ResultsFile.h"
@@ -17,12 +18,16 @@ const CommandSpec kParetoSpec = {
     "joined as 'tessel merge' does. Objectives: latency, energy, area, power, edp,\n"
     "energy_per_inference, cycles. A corrupt line is an error (file:line:col); an incomplete\n"
     "last line (a sweep still running or interrupted) is skipped with a warning.\n"
+    "--report FILE writes the HTML report of the files (as 'tessel sweep --report' does);\n"
+    "the front's records need their per-layer results (sweep with --detail or --report).\n"
     "Exit status: 0 on success, 1 on bad options or input. See docs/sweep.md.",
     {{"objectives", "LIST",
       "Objectives to minimise, e.g. energy,latency,area (default energy,latency)"},
      {"constraint", "EXPR", "Only points meeting EXPR, e.g. 'area<=4mm2' (repeatable)"},
      {"csv", "FILE", "Also write the rows as CSV (SI units, full precision)"},
-     {"all", "", "List every point with the front marked, not only the front"}},
+     {"all", "", "List every point with the front marked, not only the front"},
+     {"report", "FILE", "Also write an HTML report: plots, per-layer and per-level energy, "
+                        "sensitivity"}},
 };
 
 int runPareto(int argc, char **argv) {
@@ -69,6 +74,23 @@ int runPareto(int argc, char **argv) {
   if (auto r = sweep::printPareto(records, opts, std::cout); !r) {
     std::cerr << "tessel pareto: error: " << r.error() << "\n";
     return 1;
+  }
+  if (std::optional<std::string> path = args->get("report")) {
+    sweep::ReportOptions report;
+    report.objectives = opts.objectives;
+    report.constraints = opts.constraints;
+    report.toolVersion = toolVersion();
+    report.commandLine = commandLine("pareto", argc, argv);
+    for (const std::string &file : args->positional) {
+      auto input = sweep::readReportInput(file);
+      if (!input) {
+        std::cerr << input.error() << "\n";
+        return 1;
+      }
+      report.inputs.push_back(*input);
+    }
+    if (!writeReportFile(*path, "pareto", records, report, std::cerr))
+      return 1;
   }
   return 0;
 }

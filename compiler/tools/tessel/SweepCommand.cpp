@@ -5,6 +5,7 @@
 #include "EvalPipeline.h"
 #include "Frontend.h"
 #include "MapOutput.h"
+#include "ReportOutput.h"
 #include "SearchArgs.h"
 
 #include "tessel/Sweep/Options.h"
@@ -155,6 +156,11 @@ private:
     l.energyJ = r.report.totalEnergy * 1e-12;
     l.utilization = r.report.utilization;
     l.macs = r.report.macs;
+    for (const auto &[level, pj] : network::levelEnergies(in.layers[i].arch, r.report))
+      l.energyByLevelJ.emplace_back(level, pj * 1e-12);
+    l.energyByLevelJ.insert(l.energyByLevelJ.end(), {{"mac", r.report.macEnergy * 1e-12},
+                                                     {"network", r.report.networkEnergy * 1e-12},
+                                                     {"leakage", r.report.leakageEnergy * 1e-12}});
     l.mapping = statusText(r);
     return l;
   }
@@ -292,6 +298,16 @@ int runSweep(int argc, char **argv) {
   if (auto r = sweep::printPareto(records, options->pareto, table); !r) {
     std::cerr << "tessel sweep: error: " << r.error() << '\n';
     return 1;
+  }
+  if (!options->reportPath.empty()) {
+    sweep::ReportOptions report;
+    report.objectives = options->pareto.objectives;
+    report.toolVersion = toolVersion();
+    report.commandLine = commandLine("sweep", argc, argv);
+    for (uint32_t f = 1; f <= in.sm.numFiles(); ++f)
+      report.inputs.push_back(sweep::reportInput(in.sm.name(f), in.sm.text(f)));
+    if (!writeReportFile(options->reportPath, "sweep", records, report, std::cerr))
+      return 1;
   }
   if (options->run.verbosity == sweep::Verbosity::Verbose)
     std::cerr << "tessel sweep: " << outcome->evaluated << " points evaluated, "

@@ -47,7 +47,7 @@ int main(int argc, char **argv) {
   }
   std::string cmd = argv[1];
   if (cmd == "--version" || cmd == "version") {
-    std::cout << "tessel 0.1.0\n";
+    std::cout << "tessel " TESSEL_VERSION "\n";
     return 0;
   }
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {

@@ -92,6 +92,11 @@ struct NetworkOutcome {
   Totals totals;
 };
 
+/// The energy (pJ) of each storage level of `arch` in one evaluation `report`: fills, reads,
+/// updates and read-backs of every tensor, by level in hierarchy order.
+std::vector<std::pair<std::string, double>> levelEnergies(const cost::Arch &arch,
+                                                          const cost::CostReport &report);
+
 /// Searches every layer with `options` and the model `modelName` of `registry`, reusing and
 /// filling `memo`; with a null `memo` every layer is searched, even one identical to another.
 /// Layers are searched in order; `options.threads` threads work on each search. Stops at the

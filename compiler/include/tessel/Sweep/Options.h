@@ -32,6 +32,8 @@ struct SweepOptions {
   SampleMethod sampleMethod = SampleMethod::LatinHypercube;
   std::optional<Shard> shard;
   ParetoOptions pareto; ///< objectives, --csv, --all (constraints live in `run`)
+  /// --report FILE: the HTML report (Report.h) written after the sweep; empty: none.
+  std::string reportPath;
   /// --mpi: the points are shared among the ranks of an MPI job (docs/scale-out.md); the
   /// default of --threads (per rank) is then 1.
   bool mpi = false;

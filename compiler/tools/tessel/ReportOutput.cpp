@@ -1,0 +1,28 @@
+// Writing the --report file of `tessel sweep` and `tessel pareto`.
+#include "ReportOutput.h"
+
+#include <ostream>
+
+namespace tessel::cli {
+
+std::string commandLine(const std::string &command, int argc, char **argv) {
+  std::vector<std::string> args = {"tessel", command};
+  for (int i = 0; i < argc; ++i)
+    args.push_back(argv[i]);
+  return sweep::shellQuote(args);
+}
+
+std::string toolVersion() { return "tessel " TESSEL_VERSION; }
+
+bool writeReportFile(const std::string &path, const std::string &command,
+                     const std::vector<const sweep::Record *> &records,
+                     const sweep::ReportOptions &options, std::ostream &err) {
+  if (auto r = sweep::writeReport(path, records, options); !r) {
+    err << "tessel " << command << ": error: cannot write the report '" << path
+        << "': " << r.error() << "\n";
+    return false;
+  }
+  return true;
+}
+
+} // namespace tessel::cli

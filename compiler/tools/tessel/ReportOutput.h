@@ -1,0 +1,28 @@
+// `--report FILE` of `tessel sweep` and `tessel pareto`: the HTML report of
+// their records.
+#ifndef TESSEL_TOOLS_REPORTOUTPUT_H
+#define TESSEL_TOOLS_REPORTOUTPUT_H
+
+#include "tessel/Sweep/Report.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace tessel::cli {
+
+/// "tessel COMMAND ARGS...", shell-quoted, for the report's provenance.
+std::string commandLine(const std::string &command, int argc, char **argv);
+
+/// The version line of `tessel --version` ("tessel 0.1.0").
+std::string toolVersion();
+
+/// Writes the report to `path`; on failure prints "tessel COMMAND: error: ..."
+/// to `err` and returns false.
+bool writeReportFile(const std::string &path, const std::string &command,
+                     const std::vector<const sweep::Record *> &records,
+                     const sweep::ReportOptions &options, std::ostream &err);
+
+} // namespace tessel::cli
+
+#endif // TESSEL_TOOLS_REPORTOUTPUT_H
