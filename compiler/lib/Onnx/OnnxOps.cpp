@@ -151,7 +151,8 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
       lo = a->f;
     if (const Attribute *a = n.attr("max"); a && a->f)
       hi = a->f;
-    std::string kind = lo && *lo == 0 && hi && *hi == 6 ? "relu6" : lo && *lo == 0 && !hi ? "relu" : "";
+    bool fromZero = lo && *lo == 0;
+    std::string kind = fromZero && hi && *hi == 6 ? "relu6" : fromZero && !hi ? "relu" : "";
     if (kind.empty()) {
       why = "Clip bounds other than [0, 6] or [0, inf) (or not in the file)";
       return std::nullopt;
@@ -191,7 +192,8 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     std::vector<int64_t> k = n.intsAttr("kernel_shape", {});
     std::vector<int64_t> st = n.intsAttr("strides", {1, 1});
     std::vector<int64_t> dl = n.intsAttr("dilations", {1, 1});
-    if (!x || x->size() != 4 || k.size() != 2 || st.size() != 2 || dl != std::vector<int64_t>{1, 1}) {
+    if (!x || x->size() != 4 || k.size() != 2 || st.size() != 2 ||
+        dl != std::vector<int64_t>{1, 1}) {
       why = "only 2-D pooling without dilation";
       return std::nullopt;
     }
@@ -203,7 +205,8 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     if (xs.empty())
       return std::nullopt;
     return named(std::string(op == "MaxPool" ? "maxpool(" : "avgpool(") + xs +
-                 ", kernel=" + list(k) + ", stride=" + (st[0] == st[1] ? std::to_string(st[0]) : list(st)) +
+                 ", kernel=" + list(k) +
+                 ", stride=" + (st[0] == st[1] ? std::to_string(st[0]) : list(st)) +
                  pairArg("pad", (*pad)[0], (*pad)[1], 0) + ")");
   }
 
