@@ -189,7 +189,8 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
   if (mlir::failed(acc))
     return false;
   mlir::PassManager bind(&ctx, arch::AcceleratorOp::getOperationName());
-  bind.addPass(arch::createArchBindParams(arch::ArchBindParamsOptions{hwValues}));
+  bind.addPass(
+      arch::createArchBindParams(arch::ArchBindParamsOptions{hwValues, request.checkDomains}));
   if (mlir::failed(bind.run(*acc)))
     return false;
   mlir::PassManager lower(&ctx);

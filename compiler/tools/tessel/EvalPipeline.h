@@ -37,6 +37,9 @@ struct EvalRequest {
   /// --param NAME=VALUE in order: accelerator parameters (with DSL units, checked against
   /// their domains by arch-bind-params) or workload parameters (plain numbers).
   std::vector<std::pair<std::string, std::string>> params;
+  /// False: accelerator values outside the declared domain are accepted (a sweep whose
+  /// --param replaced the domain; see arch-bind-params' check-domain).
+  bool checkDomains = true;
 };
 
 /// The extracted layer and accelerator.

@@ -71,6 +71,7 @@ public:
       EvalRequest request;
       request.hwFile = options.arch;
       request.wlFile = w.path;
+      request.checkDomains = false; // the points come from the domains after --param
       for (const auto &[name, value] : point.params) {
         if (hwParams.count(name))
           request.params.emplace_back(name, dsl::formatQuantity({value, dims.at(name), false}));

@@ -2,6 +2,7 @@
 // RUN: tessel-opt %s --pass-pipeline='builtin.module(arch.accelerator(arch-bind-params))' | FileCheck %s --check-prefix=DEFAULT
 // RUN: tessel-opt %s --pass-pipeline='builtin.module(arch.accelerator(arch-bind-params{values=rows=10}))' -verify-diagnostics -split-input-file
 // RUN: not tessel-opt %s --pass-pipeline='builtin.module(arch.accelerator(arch-bind-params{values=depth=3}))' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: tessel-opt %s --pass-pipeline='builtin.module(arch.accelerator(arch-bind-params{values=rows=10 check-domain=false}))' | FileCheck %s --check-prefix=ANY
 
 // CHECK: arch.param @rows = <8 count>
 // CHECK: arch.param @glb = <524288 bits>
@@ -13,6 +14,9 @@
 // DEFAULT: arch.memory @GLB class "sram" size #arch.quantity<1769472 bits>
 // DEFAULT: arch.array @PE y #arch.quantity<12 count>
 // DEFAULT: arch.compute @mac {{.*}} instances 168
+
+// ANY: arch.param @rows = <10 count>{{$}}
+// ANY: arch.compute @mac {{.*}} instances 140
 
 // UNKNOWN: error: unknown parameter 'depth' of @acc
 // UNKNOWN: note: parameters are: rows, glb

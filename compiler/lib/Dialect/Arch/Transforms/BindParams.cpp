@@ -87,7 +87,9 @@ struct ArchBindParams : tessel::arch::impl::ArchBindParamsBase<ArchBindParams> {
       FailureOr<double> v = parseValue(p, text);
       if (failed(v))
         return failure();
-      if (!p.inDomain(*v)) {
+      if (!checkDomain && !p.inDomain(*v)) {
+        p.removeDomainAttr(); // the bound point lies outside the declared domain
+      } else if (!p.inDomain(*v)) {
         InFlightDiagnostic d = p.emitError()
                                << "value " << tessel::formatNumber(*v) << " for parameter '"
                                << name << "' is outside its domain";

@@ -14,11 +14,15 @@ def ArchBindParams : Pass<"arch-bind-params", "::tessel::arch::AcceleratorOp"> {
     parameter's domain (a violation is an error located at the `arch.param`), replaces
     every `#arch.expr` by the `#arch.quantity` it evaluates to and recomputes the
     `instances` of levels, arrays and compute units from the bound fan-outs. Parameters
-    not named keep their current value.
+    not named keep their current value. With `check-domain=false` a value outside the
+    declared domain is accepted and the domain dropped from the `arch.param` (a sweep whose
+    `--param` replaced the domain).
   }];
   let options = [
     Option<"values", "values", "std::string", /*default=*/"\"\"",
-           "Comma-separated name=value bindings">
+           "Comma-separated name=value bindings">,
+    Option<"checkDomain", "check-domain", "bool", /*default=*/"true",
+           "Reject values outside a parameter's declared domain">
   ];
 }
 
