@@ -2,9 +2,10 @@
 // the other ranks. Only the thread that called Session::start talks to MPI.
 //
 // Protocol (tags below): a worker rank sends kHello once with its thread count T, then one
-// kResult per evaluated point (the point index, then the record's JSON line). Rank 0 answers
-// each of the T credits of a kHello and every kResult with kWork (a point index) or kStop, so
-// a worker holds at most T points; it is done when it has received T kStop.
+// kResult per evaluated point (the point index, then the record's JSON line), or kFatal (the
+// index, then Record::fatal) for a point whose failure stops the sweep. Rank 0 answers each of
+// the T credits of a kHello and every kResult or kFatal with kWork (a point index) or kStop,
+// so a worker holds at most T points; it is done when it has received T kStop.
 #include "tessel/Sweep/Mpi.h"
 
 #include <mpi.h>
@@ -22,7 +23,7 @@ namespace tessel::sweep::mpi {
 
 namespace {
 
-enum Tag : int { kHello = 1, kResult = 2, kWork = 3, kStop = 4 };
+enum Tag : int { kHello = 1, kResult = 2, kFatal = 3, kWork = 4, kStop = 5 };
 
 /// How long an idle rank waits before it polls MPI again.
 constexpr auto kPollInterval = std::chrono::microseconds(500);
@@ -168,7 +169,7 @@ Result<Ok> Session::serve(PointQueue *queue) {
     const Message &m = **message;
     std::optional<uint64_t> number = decode(m.bytes);
     std::string from = "rank " + std::to_string(m.source);
-    if (!number || (m.tag != kHello && m.tag != kResult))
+    if (!number || (m.tag != kHello && m.tag != kResult && m.tag != kFatal))
       return from + " sent a message that is not part of the sweep protocol";
     if (m.tag == kHello) {
       ++hellos;
@@ -185,10 +186,15 @@ Result<Ok> Session::serve(PointQueue *queue) {
     } else {
       const DesignPoint &p = *it->second;
       handedOut.erase(it);
-      auto record = parseRecordLine(std::string_view(m.bytes).substr(8));
+      std::string_view payload = std::string_view(m.bytes).substr(8);
       if (failure) {
         // Stopping: records still in flight are dropped (--resume evaluates them again).
-      } else if (!record) {
+      } else if (m.tag == kFatal) {
+        Record fatal;
+        fatal.fatal = std::string(payload);
+        if (auto d = queue->deliver(p, std::move(fatal)); !d)
+          failure = d.error();
+      } else if (auto record = parseRecordLine(payload); !record) {
         failure = from + " sent an unreadable record of point " + std::to_string(p.index) + ": " +
                   record.error().message;
       } else if (auto d = queue->deliver(p, std::move(*record)); !d) {
@@ -214,8 +220,8 @@ Result<Ok> Session::work(const std::vector<DesignPoint> &points, const Evaluator
   const unsigned threads = std::max(1u, options.threads);
   std::mutex mutex;
   std::condition_variable changed;
-  std::deque<std::optional<uint64_t>> jobs; // nullopt: one thread stops
-  std::deque<std::string> outbox;           // kResult messages
+  std::deque<std::optional<uint64_t>> jobs;       // nullopt: one thread stops
+  std::deque<std::pair<int, std::string>> outbox; // kResult / kFatal messages
   auto evaluator = [&] {
     for (;;) {
       std::optional<uint64_t> job;
@@ -227,10 +233,15 @@ Result<Ok> Session::work(const std::vector<DesignPoint> &points, const Evaluator
       }
       if (!job)
         return;
-      std::string message = encode(*job);
+      std::pair<int, std::string> message = {kResult, encode(*job)};
       // An unknown index gets an empty line, which rank 0 reports as unreadable.
-      if (auto it = byIndex.find(*job); it != byIndex.end())
-        message += recordToJsonLine(evaluatePoint(*it->second, evaluate, options));
+      if (auto it = byIndex.find(*job); it != byIndex.end()) {
+        Record r = evaluatePoint(*it->second, evaluate, options);
+        if (!r.fatal.empty())
+          message = {kFatal, message.second + r.fatal};
+        else
+          message.second += recordToJsonLine(r);
+      }
       {
         std::lock_guard<std::mutex> lock(mutex);
         outbox.push_back(std::move(message));
@@ -255,13 +266,13 @@ Result<Ok> Session::work(const std::vector<DesignPoint> &points, const Evaluator
     pool.emplace_back(evaluator);
   unsigned stops = 0;
   while (stops < threads) {
-    std::deque<std::string> finished;
+    std::deque<std::pair<int, std::string>> finished;
     {
       std::lock_guard<std::mutex> lock(mutex);
       finished.swap(outbox);
     }
-    for (const std::string &message : finished)
-      if (auto r = send(0, kResult, message); !r) {
+    for (const auto &[tag, message] : finished)
+      if (auto r = send(0, tag, message); !r) {
         stopAll();
         return r;
       }
