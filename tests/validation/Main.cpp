@@ -23,7 +23,8 @@ const Group kGroups[] = {
     {"tpu", addTpuChecks},
     {"systolic", addSystolicChecks},
     {"eyeriss-energy", addEyerissEnergyChecks},
-    {"eyeriss-mapper", addEyerissMapperChecks},
+    {"eyeriss-alexnet", addEyerissAlexNetChecks},
+    {"eyeriss-vgg", addEyerissVggChecks},
 };
 
 int usage(const std::string &problem) {
