@@ -55,8 +55,9 @@ cost::Problem conv(const ConvShape &s) {
   return p;
 }
 
-/// The row_stationary preset as the .hw extraction expands it (docs/extract.md): on the PE
-/// array, X carries P, N, K and Y carries R, C, K.
+/// The row_stationary preset as the .hw extraction expanded it before P was allowed on Y for
+/// folded PE sets (docs/extract.md): on the PE array, X carries P, N, K and Y carries R, C, K.
+/// docs/performance.md's bench-search figures were measured with this mapspace.
 cost::MapConstraints rowStationary(const cost::Problem &problem, const cost::Arch &arch) {
   cost::MapConstraints c;
   c.levels.resize(arch.levels.size());

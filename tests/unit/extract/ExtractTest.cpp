@@ -262,13 +262,14 @@ TEST_CASE("a ResNet-50 layer extracts into the hand-derived einsum", "[extract]"
     CHECK(x->arch.levels[l].keepMask == masks[l]);
   CHECK(cost::validateArch(x->arch, p).empty());
 
-  // row_stationary: the PE fan-out (below level 1) takes P, N, K across and R, C, K down.
+  // row_stationary: the PE fan-out (below level 1) takes P, N, K across and R, C, K down, and
+  // P down for folded PE sets.
   const cost::MapConstraints &c = x->constraints;
   CHECK(c.dataflow == "row_stationary");
   REQUIRE(c.levels.size() == 5);
   auto bit = [&](const char *d) { return cost::DimMask(1) << p.dimIndex(d); };
   CHECK(c.levels[1].spatialX == (bit("P") | bit("N") | bit("K")));
-  CHECK(c.levels[1].spatialY == (bit("R") | bit("C") | bit("K")));
+  CHECK(c.levels[1].spatialY == (bit("R") | bit("C") | bit("K") | bit("P")));
   CHECK(c.levels[0].spatialX == cost::kAllDims);
   CHECK(c.stationary == 0);
 }
