@@ -19,8 +19,16 @@ void addTpuChecks(const TesselRun &tessel, std::vector<Check> &checks);
 /// The systolic cost model against SCALE-Sim's first-order closed forms (refdata 5.2).
 void addSystolicChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
-/// Eyeriss: normalised access energies (refdata 2.1, 3.2).
+/// Eyeriss: normalised access energies of hwspecs/eyeriss.hw measured on a cost report
+/// (refdata 2.1, 3.2).
 void addEyerissEnergyChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// Eyeriss: the same ratios from the component library's own estimates at 65 nm (they do not
+/// reproduce Table IV; docs/validation.md).
+void addEyerissLibraryChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// Eyeriss: active PEs of the row-stationary AlexNet CONV1-5 mappings (refdata 4.1, 5.6).
+void addEyerissPeChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
 /// Eyeriss: DRAM accesses per MAC and throughput of AlexNet CONV1-5 at batch 4 with the
 /// mapper's best mappings (refdata 4.1). Slow: it searches five layers to proven optima.

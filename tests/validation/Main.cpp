@@ -23,6 +23,8 @@ const Group kGroups[] = {
     {"tpu", addTpuChecks},
     {"systolic", addSystolicChecks},
     {"eyeriss-energy", addEyerissEnergyChecks},
+    {"eyeriss-pes", addEyerissPeChecks},
+    {"eyeriss-library", addEyerissLibraryChecks},
     {"eyeriss-alexnet", addEyerissAlexNetChecks},
     {"eyeriss-vgg", addEyerissVggChecks},
 };
