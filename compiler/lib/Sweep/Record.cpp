@@ -93,7 +93,11 @@ std::string recordToJsonLine(const Record &r) {
     for (const LayerResult &l : r.layers) {
       Json o;
       o["name"] = l.name;
+      if (!l.workload.empty())
+        o["workload"] = l.workload;
       o["count"] = l.count;
+      if (l.weight != 1) // written only when it matters, so unweighted records stay as they were
+        o["weight"] = real(l.weight);
       if (!l.error.empty()) {
         o["error"] = l.error;
       } else {
@@ -169,7 +173,11 @@ LayerResult getLayer(const Json &o) {
     throw FieldError{"layers", "\"layers\" must be an array of objects"};
   LayerResult l;
   l.name = getString(o, "name");
+  if (o.contains("workload"))
+    l.workload = getString(o, "workload");
   l.count = getInt(o, "count");
+  if (o.contains("weight"))
+    l.weight = getReal(o, "weight");
   if (o.contains("error")) {
     l.error = getString(o, "error");
     return l;
@@ -291,7 +299,7 @@ bool isFinite(const Record &r) {
       return false;
   for (const LayerResult &l : r.layers)
     if (!std::isfinite(l.latencyS) || !std::isfinite(l.energyJ) || !std::isfinite(l.utilization) ||
-        !named(l.energyByLevelJ))
+        !std::isfinite(l.weight) || !named(l.energyByLevelJ))
       return false;
   return true;
 }

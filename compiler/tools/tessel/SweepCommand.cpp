@@ -98,7 +98,13 @@ public:
         return record;
       }
       const network::Totals &t = outcome.totals;
-      double seconds = in.clockHz > 0 ? t.cycles / in.clockHz : 0;
+      // From the layers' cycles rather than t.cycles, which rounds each layer's count x weight x
+      // cycles: the latency is then exactly what the layers' figures in the record add up to.
+      double cycles = 0;
+      for (size_t i = 0; i < outcome.layers.size(); ++i)
+        cycles += static_cast<double>(in.layers[i].count) * in.layers[i].weight *
+                  static_cast<double>(outcome.layers[i].result->report.cycles);
+      double seconds = in.clockHz > 0 ? cycles / in.clockHz : 0;
       totals.latencyS += w.weight * seconds;
       totals.cycles += static_cast<int64_t>(w.weight * t.cycles);
       totals.energyJ += w.weight * t.energy * 1e-12;
@@ -110,10 +116,14 @@ public:
       totals.utilization += w.weight * t.utilization;
       totals.macs += static_cast<int64_t>(w.weight * t.macs);
       weightSum += w.weight;
-      for (size_t i = 0; i < outcome.layers.size(); ++i)
-        record.layers.push_back(layerResult(in, i, outcome.layers[i], options.workloads.size() > 1
-                                                                          ? w.path + ":"
-                                                                          : ""));
+      for (size_t i = 0; i < outcome.layers.size(); ++i) {
+        sweep::LayerResult l = layerResult(in, i, outcome.layers[i]);
+        // What the totals above count each execution: the workload's and the block's weight.
+        l.weight = w.weight * in.layers[i].weight;
+        if (options.workloads.size() > 1)
+          l.workload = w.path;
+        record.layers.push_back(std::move(l));
+      }
     }
     if (weightSum > 0)
       totals.utilization /= weightSum;
@@ -143,10 +153,9 @@ private:
   }
 
   static sweep::LayerResult layerResult(const NetworkInputs &in, size_t i,
-                                        const network::LayerOutcome &o,
-                                        const std::string &prefix) {
+                                        const network::LayerOutcome &o) {
     sweep::LayerResult l;
-    l.name = prefix + o.name;
+    l.name = o.name;
     l.count = o.count;
     const search::SearchResult &r = *o.result;
     if (!r.found) {

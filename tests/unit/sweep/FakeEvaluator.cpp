@@ -58,7 +58,9 @@ Record fakeEvaluate(const DesignPoint &p, int sleepMicros) {
                       t.macs / 3,
                       {{"DRAM", dram / 3}},
                       "",
-                      ""});
+                      "",
+                      "",
+                      1});
   r.layers.push_back({"fc",
                       2,
                       t.latencyS / 3,
@@ -67,7 +69,9 @@ Record fakeEvaluate(const DesignPoint &p, int sleepMicros) {
                       t.macs / 3,
                       {{"DRAM", dram / 3}},
                       "DRAM[k4] GLB[c8] PE[x:k14]",
-                      ""});
+                      "",
+                      "",
+                      1});
   return r;
 }
 

@@ -45,6 +45,12 @@ struct LayerResult {
   NamedValues energyByLevelJ;
   std::string mapping; ///< compact mapping text (may be empty)
   std::string error;   ///< why the layer has no valid mapping (empty when it has one)
+  /// The workload file of the layer when the sweep has several (`--workload`); empty with one.
+  std::string workload;
+  /// How much each execution counts in the point's totals: the workload's weight
+  /// (`--workload FILE:WEIGHT`) times the factor of the `weight` block holding the layer. The
+  /// totals are the sum over layers of count x weight x the layer's figures.
+  double weight = 1;
   bool operator==(const LayerResult &) const = default;
 };
 
