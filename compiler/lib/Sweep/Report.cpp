@@ -40,6 +40,13 @@ std::string pointName(const Record &r) {
   return s + ")";
 }
 
+std::optional<Metric> nonFinite(const Record &r, const std::vector<Metric> &objectives) {
+  for (Metric k : objectives)
+    if (std::optional<double> v = metricValue(r, k); v && !std::isfinite(*v))
+      return k;
+  return std::nullopt;
+}
+
 namespace {
 
 Model buildModel(const std::vector<const Record *> &records, const ReportOptions &o) {
@@ -48,7 +55,9 @@ Model buildModel(const std::vector<const Record *> &records, const ReportOptions
   m.records = records;
   std::vector<const Record *> candidates;
   for (const Record *r : records)
-    (r->valid() && violatedConstraints(*r, o.constraints).empty() ? candidates : m.excluded)
+    (r->valid() && violatedConstraints(*r, o.constraints).empty() && !nonFinite(*r, o.objectives)
+         ? candidates
+         : m.excluded)
         .push_back(r);
   std::vector<size_t> kept;
   std::vector<std::vector<double>> rows = objectiveRows(candidates, o.objectives, kept);
@@ -207,13 +216,15 @@ Result<ReportPage> renderReport(const std::vector<const Record *> &records,
   if (options.objectives.empty())
     return std::string("the report needs at least one objective");
   Model m = buildModel(records, options);
+  ReportPage page;
+  size_t withoutLayers = 0;
   for (size_t f : m.front)
-    if (m.plotted[f]->layers.empty())
-      return "point #" + std::to_string(m.plotted[f]->point) +
-             " of the Pareto front has no per-layer results, which the report "
-             "shows\n"
-             "hint: sweep with --detail (or --report) to keep them in the "
-             "records";
+    withoutLayers += m.plotted[f]->layers.empty();
+  if (withoutLayers > 0)
+    page.notes.push_back(std::to_string(withoutLayers) + " of the " +
+                         std::to_string(m.front.size()) +
+                         " points of the Pareto front have no per-layer results (records written "
+                         "without --detail); the report says so in place of their layers");
   std::string objectives;
   for (Metric k : options.objectives)
     objectives += (objectives.empty() ? "" : ", ") + std::string(metricName(k));
@@ -239,15 +250,18 @@ Result<ReportPage> renderReport(const std::vector<const Record *> &records,
        "</main>\n";
   s += "<script type=\"application/json\" id=\"report-data\">" + pointData(m) + "</script>\n";
   s += std::string("<script>\n") + reportScript() + "</script>\n</body>\n</html>";
-  return ReportPage{std::move(s)};
+  page.html = std::move(s);
+  return page;
 }
 
-Result<Ok> writeReport(const std::string &path, const std::vector<const Record *> &records,
-                       const ReportOptions &options) {
+Result<ReportPage> writeReport(const std::string &path, const std::vector<const Record *> &records,
+                               const ReportOptions &options) {
   Result<ReportPage> page = renderReport(records, options);
   if (!page)
     return page.error();
-  return writeLinesAtomically(path, {page->html});
+  if (Result<Ok> written = writeLinesAtomically(path, {page->html}); !written)
+    return written.error();
+  return page;
 }
 
 } // namespace tessel::sweep

@@ -38,6 +38,8 @@ h2 { margin: 0 0 6px; font-size: 18px; font-weight: 600; }
 h3 { margin: 18px 0 8px; font-size: 15px; font-weight: 600; }
 .lede { margin: 0 0 12px; color: #495057; max-width: 980px; }
 .muted { color: var(--muted); }
+.notice { margin: 8px 0 12px; padding: 8px 12px; max-width: 980px; background: #fff4e6;
+  border-left: 3px solid #f76707; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 6px 0 12px;
   font-size: 12.5px; color: #495057; }
 .legend .key { display: inline-flex; align-items: center; gap: 6px; }

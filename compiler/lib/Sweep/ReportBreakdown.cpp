@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace tessel::sweep::report {
 
@@ -62,34 +64,95 @@ std::string levelsText(const NamedValues &parts, double factor) {
   return s;
 }
 
-std::string layerChart(const Model &m, const Record &r, const std::vector<std::string> &names) {
-  BarColumn latency{"latency per inference (count \u00d7 one execution)", {kLatencyColor}, {}};
-  BarColumn energy{"energy per inference, by level", seriesColors(names.size()), {}};
-  double totalLatency = 0, totalEnergy = 0;
-  for (const LayerResult &l : r.layers) {
-    totalLatency += l.count * l.latencyS;
-    totalEnergy += l.count * l.energyJ;
+/// Short names of the workloads of layers: the file name without directories and ".wl", or the
+/// whole path when two workloads share that name.
+std::map<std::string, std::string> workloadLabels(const Model &m) {
+  std::set<std::string> paths;
+  for (size_t f : m.front)
+    for (const LayerResult &l : m.plotted[f]->layers)
+      if (!l.workload.empty())
+        paths.insert(l.workload);
+  std::map<std::string, std::string> label;
+  std::map<std::string, int> uses;
+  for (const std::string &p : paths) {
+    std::string base = p.substr(p.find_last_of('/') + 1);
+    if (base.size() > 3 && base.compare(base.size() - 3, 3, ".wl") == 0)
+      base.resize(base.size() - 3);
+    label[p] = base;
+    ++uses[base];
   }
+  for (auto &[path, base] : label)
+    if (uses[base] > 1)
+      base = path;
+  return label;
+}
+
+/// True when a layer of the point counts other than once per execution.
+bool weighted(const Record &r) {
+  return std::any_of(r.layers.begin(), r.layers.end(),
+                     [](const LayerResult &l) { return l.weight != 1; });
+}
+
+std::string layerChart(const Record &r, const std::vector<std::string> &names,
+                       const std::map<std::string, std::string> &workloads) {
+  bool w = weighted(r);
+  BarColumn latency{w ? "latency: count \u00d7 weight \u00d7 one execution"
+                      : "latency per inference (count \u00d7 one execution)",
+                    {kLatencyColor},
+                    {}};
+  BarColumn energy{w ? "energy (count \u00d7 weight), by level" : "energy per inference, by level",
+                   seriesColors(names.size()),
+                   {}};
+  // Shares of the point's totals, which are the sums of these contributions.
+  double totalLatency = r.totals->latencyS, totalEnergy = r.totals->energyJ;
   for (const LayerResult &l : r.layers) {
-    double lat = l.count * l.latencyS, en = l.count * l.energyJ;
-    std::string tip = l.name + (l.count > 1 ? " (x" + std::to_string(l.count) + ")" : "") +
-                      "\nlatency: " + valueText(Metric::Latency, lat) + " (" +
-                      percent(lat, totalLatency) + ")" +
-                      "\nenergy: " + valueText(Metric::Energy, en) + " (" +
-                      percent(en, totalEnergy) + ")" + levelsText(l.energyByLevelJ, l.count) +
-                      "\nutilization: " + valueText(Metric::Utilization, l.utilization);
+    double n = l.count * l.weight, lat = n * l.latencyS, en = n * l.energyJ;
+    std::string label = l.workload.empty() ? l.name : workloads.at(l.workload) + ": " + l.name;
+    std::string tip = l.name;
+    if (!l.workload.empty())
+      tip += "\nworkload: " + l.workload;
+    tip += "\ncount: " + std::to_string(l.count);
+    if (l.weight != 1)
+      tip += ", weight: " + num(l.weight, 6) + " (counts " + num(n, 6) + " times in the totals)";
+    tip += "\nlatency: " + valueText(Metric::Latency, lat) + " (" + percent(lat, totalLatency) +
+           " of the total; one execution " + valueText(Metric::Latency, l.latencyS) + ")" +
+           "\nenergy: " + valueText(Metric::Energy, en) + " (" + percent(en, totalEnergy) +
+           " of the total)" + levelsText(l.energyByLevelJ, n) +
+           "\nutilization: " + valueText(Metric::Utilization, l.utilization);
     if (!l.mapping.empty())
       tip += "\nmapping: " + l.mapping;
     latency.bars.push_back(
-        {l.name,
+        {label,
          {lat},
          valueText(Metric::Latency, lat) + " \u00b7 " + percent(lat, totalLatency),
          tip});
-    energy.bars.push_back({l.name, segmentsOf(l.energyByLevelJ, names, l.energyJ, l.count),
+    energy.bars.push_back({label, segmentsOf(l.energyByLevelJ, names, l.energyJ, n),
                            valueText(Metric::Energy, en) + " \u00b7 " + percent(en, totalEnergy),
                            tip});
   }
   return barChartSvg({latency, energy});
+}
+
+/// A notice when the layers' contributions do not add up to the point's totals (records of an
+/// older tessel, whose layers carried no weights); empty when they do.
+std::string sumCheck(const Record &r) {
+  double latency = 0, energy = 0;
+  for (const LayerResult &l : r.layers) {
+    latency += l.count * l.weight * l.latencyS;
+    energy += l.count * l.weight * l.energyJ;
+  }
+  auto off = [](double sum, double total) {
+    return std::fabs(sum - total) > 1e-3 * std::max(std::fabs(total), 1e-300);
+  };
+  if (!off(latency, r.totals->latencyS) && !off(energy, r.totals->energyJ))
+    return "";
+  return "<p class=\"notice\">The layers add up to " + valueText(Metric::Latency, latency) +
+         " and " + valueText(Metric::Energy, energy) + ", not to the point's totals (" +
+         valueText(Metric::Latency, r.totals->latencyS) + ", " +
+         valueText(Metric::Energy, r.totals->energyJ) +
+         "): the record does not say how much each layer counts (a record written by an older "
+         "tessel, whose layers carried no weights), so the shares are of the totals and the "
+         "bars are not weighted.</p>\n";
 }
 
 std::string summaryLine(const Model &m, const Record &r) {
@@ -119,25 +182,48 @@ std::string layersSection(const Model &m) {
     return s + "<p>The front is empty.</p>\n</section>\n";
   std::vector<std::string> names = energySeries(m);
   std::vector<bool> used(names.size() + 1, false);
-  for (size_t f : m.front)
-    for (const LayerResult &l : m.plotted[f]->layers) {
-      std::vector<double> seg = segmentsOf(l.energyByLevelJ, names, l.energyJ, l.count);
+  size_t withoutLayers = 0;
+  bool anyWeighted = false, anyWorkload = false;
+  for (size_t f : m.front) {
+    const Record &r = *m.plotted[f];
+    withoutLayers += r.layers.empty();
+    anyWeighted = anyWeighted || weighted(r);
+    for (const LayerResult &l : r.layers) {
+      anyWorkload = anyWorkload || !l.workload.empty();
+      std::vector<double> seg = segmentsOf(l.energyByLevelJ, names, l.energyJ, l.count * l.weight);
       for (size_t i = 0; i < seg.size(); ++i)
         used[i] = used[i] || seg[i] > 0;
     }
-  s += "<p class=\"lede\">Each layer's share of the latency and energy of one "
-       "inference (one "
-       "execution times the layer's count), its energy split by memory level. "
-       "Bars are scaled "
-       "to the largest layer of the point. Hover over a bar for the figures "
-       "and the "
-       "mapping.</p>\n" +
-       legendHtml(legendKeys(names, used));
+  }
+  s += "<p class=\"lede\">Each layer's part of the point's latency and energy (one execution "
+       "times the layer's count" +
+       std::string(anyWeighted ? " times its weight: the workload's weight and that of its "
+                                 "<code>weight</code> block, as the totals count it"
+                               : ", per inference") +
+       "), with its share of the point's total; the energy is split by memory level." +
+       (anyWorkload ? " Layers are named by their workload (file name without .wl)." : "") +
+       " Bars are scaled to the largest layer of the point. Hover over a bar for the figures "
+       "and the mapping.</p>\n";
+  if (withoutLayers > 0)
+    s += "<p class=\"notice\">" + std::to_string(withoutLayers) + " of the " +
+         std::to_string(m.front.size()) +
+         " points of the front have no per-layer results: their records were written without "
+         "<code>--detail</code> (a sweep resumed from such a file keeps them as they are). Sweep "
+         "them again with <code>--detail</code> or <code>--report</code> to see their "
+         "layers.</p>\n";
+  if (withoutLayers < m.front.size())
+    s += legendHtml(legendKeys(names, used));
+  std::map<std::string, std::string> workloads = workloadLabels(m);
   for (size_t n = 0; n < m.front.size(); ++n) {
     const Record &r = *m.plotted[m.front[n]];
     s += std::string("<details class=\"point\"") + (n == 0 ? " open" : "") + "><summary>" +
-         esc(pointName(r)) + "<span class=\"muted\">" + summaryLine(m, r) + "</span></summary>\n" +
-         "<div class=\"scroll\">" + layerChart(m, r, names) + "</div></details>\n";
+         esc(pointName(r)) + "<span class=\"muted\">" + summaryLine(m, r) + "</span></summary>\n";
+    if (r.layers.empty())
+      s += "<p class=\"notice nodetail\">No per-layer results in this record (written without "
+           "<code>--detail</code>).</p>";
+    else
+      s += sumCheck(r) + "<div class=\"scroll\">" + layerChart(r, names, workloads) + "</div>";
+    s += "</details>\n";
   }
   return s + "</section>\n";
 }

@@ -6,6 +6,7 @@
 
 #include "tessel/Sweep/Report.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -118,6 +119,10 @@ std::string valueText(Metric m, double si);
 /// The metrics listed for a point: the objectives, then latency, energy, area,
 /// power and utilisation when they are not objectives.
 std::vector<Metric> listedMetrics(const std::vector<Metric> &objectives);
+
+/// The first objective whose value in `r` is not finite (an EDP that overflows, a record made
+/// by a library caller); such records are not plotted.
+std::optional<Metric> nonFinite(const Record &r, const std::vector<Metric> &objectives);
 
 /// "#3 (cols=14, glb=524288, rows=8)".
 std::string pointName(const Record &r);

@@ -63,7 +63,14 @@ Axis makeAxis(const std::string &name, const std::string &unit, double scale,
       }
     return a;
   }
-  double pad = mx > mn ? 0.05 * (mx - mn) : (mn == 0 ? 1 : 0.1 * std::fabs(mn));
+  // A range within rounding of one value (points differing in the last bits) is drawn as that
+  // value: steps of a few ulps would give ticks that double arithmetic cannot count.
+  // Subnormal values count as 0 (their steps would underflow).
+  double magnitude = std::max(std::fabs(mn), std::fabs(mx));
+  if (magnitude < 1e-290)
+    magnitude = 0;
+  bool constant = magnitude == 0 || mx - mn <= 1e-9 * magnitude;
+  double pad = !constant ? 0.05 * (mx - mn) : (magnitude == 0 ? 1 : 0.1 * magnitude);
   double lo = mn - pad, hi = mx + pad;
   if (mn >= 0 && lo < 0)
     lo = 0;
@@ -71,8 +78,8 @@ Axis makeAxis(const std::string &name, const std::string &unit, double scale,
   double k0 = std::floor(lo / step), k1 = std::ceil(hi / step);
   a.lo = k0 * step;
   a.hi = k1 * step;
-  for (double k = k0; k <= k1; ++k)
-    a.ticks.push_back(k * step);
+  for (int k = 0; k <= static_cast<int>(k1 - k0) && k <= 20; ++k)
+    a.ticks.push_back((k0 + k) * step);
   return a;
 }
 

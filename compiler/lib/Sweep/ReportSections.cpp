@@ -134,7 +134,7 @@ std::string excludedSection(const Model &m) {
   s += "<p class=\"lede\">" + std::to_string(m.excluded.size()) +
        " points are not plotted: they have no valid mapping, violate a "
        "constraint of the sweep "
-       "or of the report, or lack an objective.</p>\n";
+       "or of the report, or lack an objective (or its value is not a finite number).</p>\n";
   s += "<div class=\"scroll\"><table class=\"data\"><thead><tr><th "
        "class=\"num\">point</th>"
        "<th>parameters</th><th>reason</th></tr></thead><tbody>\n";
@@ -149,6 +149,8 @@ std::string excludedSection(const Model &m) {
                !v.empty()) {
       for (const std::string &c : v)
         reason += (reason.empty() ? "violates the report constraint " : ", ") + c;
+    } else if (std::optional<Metric> k = nonFinite(*r, m.options->objectives)) {
+      reason = "its " + std::string(metricName(*k)) + " is not a finite number";
     } else {
       reason = "lacks a value of an objective";
     }

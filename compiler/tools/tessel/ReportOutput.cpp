@@ -17,11 +17,14 @@ std::string toolVersion() { return "tessel " TESSEL_VERSION; }
 bool writeReportFile(const std::string &path, const std::string &command,
                      const std::vector<const sweep::Record *> &records,
                      const sweep::ReportOptions &options, std::ostream &err) {
-  if (auto r = sweep::writeReport(path, records, options); !r) {
+  auto page = sweep::writeReport(path, records, options);
+  if (!page) {
     err << "tessel " << command << ": error: cannot write the report '" << path
-        << "': " << r.error() << "\n";
+        << "': " << page.error() << "\n";
     return false;
   }
+  for (const std::string &note : page->notes)
+    err << "tessel " << command << ": note: " << path << ": " << note << "\n";
   return true;
 }
 

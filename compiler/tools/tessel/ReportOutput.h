@@ -17,7 +17,8 @@ std::string commandLine(const std::string &command, int argc, char **argv);
 /// The version line of `tessel --version` ("tessel 0.1.0").
 std::string toolVersion();
 
-/// Writes the report to `path`; on failure prints "tessel COMMAND: error: ..."
+/// Writes the report to `path`, printing its notes ("tessel COMMAND: note: ...", e.g. front
+/// points without per-layer results) to `err`; on failure prints "tessel COMMAND: error: ..."
 /// to `err` and returns false.
 bool writeReportFile(const std::string &path, const std::string &command,
                      const std::vector<const sweep::Record *> &records,

@@ -172,14 +172,28 @@ TEST_CASE("report text from records is escaped", "[report]") {
   CHECK(count(page->html, "<script") == 2);
 }
 
-TEST_CASE("the report needs the front's per-layer results", "[report]") {
+TEST_CASE("records without per-layer results make a report that says so", "[report]") {
   std::vector<Record> records = fakeRecords();
   for (Record &r : records)
     r.layers.clear();
+  records[0].layers = fakeRecords()[0].layers; // one record kept its detail
   auto page = renderReport(pointers(records), ReportOptions{});
-  REQUIRE_FALSE(page);
-  CHECK(page.error().find("has no per-layer results") != std::string::npos);
-  CHECK(page.error().find("--detail") != std::string::npos);
+  REQUIRE(page);
+  const std::string &html = page->html;
+  // Plots, sensitivity and levels are all there; every front point lacking detail says so.
+  CHECK(count(html, "<circle class=\"pt") == 28);
+  CHECK(html.find("<code>rows</code>") != std::string::npos);
+  CHECK(html.find("id=\"levels\"") != std::string::npos);
+  size_t front = count(html, "<details class=\"point\"");
+  REQUIRE(front > 0);
+  size_t without = count(html, "notice nodetail");
+  CHECK(without + (html.find(">conv1</text>") != std::string::npos) == front);
+  REQUIRE(page->notes.size() == 1);
+  CHECK(page->notes[0].find(std::to_string(without) + " of the " + std::to_string(front) +
+                            " points of the Pareto front have no per-layer results") == 0);
+  // Records with their detail give no note.
+  std::vector<Record> full = fakeRecords();
+  CHECK(renderReport(pointers(full), ReportOptions{})->notes.empty());
 }
 
 TEST_CASE("one objective is plotted against the point index", "[report]") {
@@ -191,4 +205,156 @@ TEST_CASE("one objective is plotted against the point index", "[report]") {
   CHECK(count(page->html, "<svg class=\"plot\"") == 1);
   CHECK(count(page->html, "<circle class=\"pt") == 28);
   CHECK(page->html.find(">point</text>") != std::string::npos);
+}
+
+namespace {
+
+/// A valid record whose totals are the weighted sums of `layers` (count x weight x figures).
+Record weightedRecord(std::vector<LayerResult> layers) {
+  Record r;
+  r.params = {{"rows", 8}};
+  r.key = pointKey(r.params);
+  Totals t;
+  for (const LayerResult &l : layers) {
+    t.latencyS += l.count * l.weight * l.latencyS;
+    t.energyJ += l.count * l.weight * l.energyJ;
+  }
+  t.energyByLevelJ = {{"DRAM", t.energyJ}};
+  r.totals = t;
+  r.layers = std::move(layers);
+  return r;
+}
+
+LayerResult layer(const std::string &name, const std::string &workload, int64_t count,
+                  double weight, double latency, double energy) {
+  LayerResult l;
+  l.name = name;
+  l.workload = workload;
+  l.count = count;
+  l.weight = weight;
+  l.latencyS = latency;
+  l.energyJ = energy;
+  l.energyByLevelJ = {{"DRAM", energy}};
+  return l;
+}
+
+std::string layersOf(const std::vector<Record> &records, const ReportOptions &options) {
+  report::Model m;
+  m.options = &options;
+  for (const Record &r : records)
+    m.plotted.push_back(&r);
+  m.records = m.plotted;
+  m.front = {0};
+  m.onFront = {true};
+  m.levels = {"DRAM"};
+  return report::layersSection(m);
+}
+
+} // namespace
+
+TEST_CASE("layer bars count each layer as the totals do: count x workload and block weight",
+          "[report]") {
+  // --workload x/a.wl:0.7 --workload y/b.wl:0.3: conv of a runs twice, fc of b once.
+  std::vector<Record> records = {weightedRecord(
+      {layer("conv", "x/a.wl", 2, 0.7, 1e-3, 1e-6), layer("fc", "y/b.wl", 1, 0.3, 2e-3, 2e-6)})};
+  REQUIRE(records[0].totals->latencyS == Approx(2e-3));
+  ReportOptions options;
+  std::string html = layersOf(records, options);
+  using report::valueText;
+  // 0.7 x 2 x 1 ms = 1.4 ms and 0.3 x 2 ms = 0.6 ms: 70 % and 30 % of the 2 ms total (unweighted
+  // they were 2 ms each, 50 %).
+  CHECK(html.find(">" + valueText(Metric::Latency, 1.4e-3) + " \u00b7 70 %<") != std::string::npos);
+  CHECK(html.find(">" + valueText(Metric::Latency, 0.6e-3) + " \u00b7 30 %<") != std::string::npos);
+  CHECK(html.find(">" + valueText(Metric::Energy, 1.4e-6) + " \u00b7 70 %<") != std::string::npos);
+  CHECK(html.find(">" + valueText(Metric::Energy, 0.6e-6) + " \u00b7 30 %<") != std::string::npos);
+  // Labelled by workload; they add up, so no notice.
+  CHECK(html.find(">a: conv</text>") != std::string::npos);
+  CHECK(html.find(">b: fc</text>") != std::string::npos);
+  CHECK(html.find("workload: x/a.wl") != std::string::npos);
+  CHECK(html.find("weight: 0.7 (counts 1.4 times in the totals)") != std::string::npos);
+  CHECK(html.find("class=\"notice") == std::string::npos);
+
+  // Two workloads with the same file name are told apart by their paths.
+  std::vector<Record> same = {weightedRecord(
+      {layer("conv", "x/a.wl", 1, 0.5, 1e-3, 1e-6), layer("conv", "y/a.wl", 1, 0.5, 1e-3, 1e-6)})};
+  std::string twice = layersOf(same, options);
+  CHECK(twice.find(">x/a.wl: conv</text>") != std::string::npos);
+  CHECK(twice.find(">y/a.wl: conv</text>") != std::string::npos);
+
+  // Layers that do not add up to the totals (an older record without weights) get a notice.
+  std::vector<Record> old = records;
+  for (LayerResult &l : old[0].layers)
+    l.weight = 1;
+  CHECK(layersOf(old, options).find("not to the point's totals") != std::string::npos);
+}
+
+TEST_CASE("layer weights round-trip through the record line", "[report]") {
+  Record r = weightedRecord({layer("conv", "a.wl", 2, 0.7, 1e-3, 1e-6)});
+  std::string line = recordToJsonLine(r);
+  CHECK(line.find("\"workload\":\"a.wl\",\"count\":2,\"weight\":0.7") != std::string::npos);
+  auto back = parseRecordLine(line);
+  REQUIRE(back);
+  CHECK(back->layers == r.layers);
+  // Weight 1 and no workload are not written: unweighted records are as before.
+  r.layers[0].weight = 1;
+  r.layers[0].workload.clear();
+  CHECK(recordToJsonLine(r).find("\"weight\"") == std::string::npos);
+  CHECK(recordToJsonLine(r).find("\"workload\"") == std::string::npos);
+}
+
+TEST_CASE("the report renders every legitimate edge case", "[report]") {
+  ReportOptions options;
+  SECTION("every point invalid") {
+    std::vector<Record> records = fakeRecords();
+    for (Record &r : records)
+      r.error = "no valid mapping (test)";
+    auto page = renderReport(pointers(records), options);
+    REQUIRE(page);
+    CHECK(count(page->html, "<circle class=\"pt") == 0);
+    CHECK(page->html.find("No valid point: the front is empty.") != std::string::npos);
+    CHECK(count(page->html, "no valid mapping (test)") == 32);
+    CHECK(page->notes.empty());
+  }
+  SECTION("a single point, and points equal but for the last bits") {
+    std::vector<Record> records = {fakeRecords()[0]};
+    Record twin = records[0];
+    twin.point = 1;
+    twin.totals->energyJ = std::nextafter(twin.totals->energyJ, 1.0);
+    twin.totals->latencyS = std::nextafter(twin.totals->latencyS, 1.0);
+    for (size_t n : {1, 2}) {
+      if (n == 2)
+        records.push_back(twin);
+      options.objectives = {Metric::Energy, Metric::Latency, Metric::Area};
+      auto page = renderReport(pointers(records), options);
+      REQUIRE(page);
+      CHECK(count(page->html, "<circle class=\"pt") == 3 * n);
+      for (const char *bad : {"nan", "inf", "\"-\""})
+        CHECK(page->html.find(std::string("cx=") + bad) == std::string::npos);
+    }
+  }
+  SECTION("an objective that overflows or is not a number is not plotted") {
+    std::vector<Record> records = fakeRecords();
+    records[0].totals->energyJ = 1e200;
+    records[0].totals->latencyS = 1e200; // EDP 1e400: infinite
+    records[1].totals->energyJ = NAN;
+    options.objectives = {Metric::Edp, Metric::Area};
+    auto page = renderReport(pointers(records), options);
+    REQUIRE(page);
+    CHECK(count(page->html, "<circle class=\"pt") == 26);
+    CHECK(page->html.find("its edp is not a finite number") != std::string::npos);
+    for (const char *bad : {"\"nan", "nan\"", ">nan", ">-nan", "\"inf", ">inf", "e+308"})
+      CHECK(page->html.find(bad) == std::string::npos);
+  }
+}
+
+TEST_CASE("axes of constant values: a few ticks around the value", "[report]") {
+  for (double v : {0.0, 1.0, 3e-9, 1e20}) {
+    report::Axis a = report::makeAxis("x", "", 1, {v, std::nextafter(v, 1e300)});
+    CHECK(a.lo <= v);
+    CHECK(a.hi >= v);
+    CHECK(a.hi > a.lo);
+    CHECK(a.ticks.size() >= 2);
+    CHECK(a.ticks.size() <= 21);
+    CHECK(std::isfinite(a.fraction(v)));
+  }
 }

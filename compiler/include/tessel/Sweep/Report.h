@@ -73,18 +73,21 @@ std::vector<Sensitivity> computeSensitivity(const std::vector<const Record *> &c
 /// A rendered report.
 struct ReportPage {
   std::string html;
+  /// What the report could not show, one sentence each (e.g. front points whose records have
+  /// no per-layer results); the page says it too, the commands print these as notes.
+  std::vector<std::string> notes;
 };
 
 /// The report as HTML text. Deterministic: the same records and options give
-/// the same bytes. An error when a front point has no per-layer detail (records
-/// written without --detail).
+/// the same bytes. Records without per-layer detail (written without --detail)
+/// are shown without it, with a notice. An error only without objectives.
 Result<ReportPage> renderReport(const std::vector<const Record *> &records,
                                 const ReportOptions &options);
 
 /// renderReport written to `path` atomically (a temporary file renamed over
-/// it).
-Result<Ok> writeReport(const std::string &path, const std::vector<const Record *> &records,
-                       const ReportOptions &options);
+/// it); the page written, for its notes.
+Result<ReportPage> writeReport(const std::string &path, const std::vector<const Record *> &records,
+                               const ReportOptions &options);
 
 /// `args` joined by blanks, each quoted for a POSIX shell when it needs it ('a
 /// b' -> "'a b'").

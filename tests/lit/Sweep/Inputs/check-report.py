@@ -2,6 +2,7 @@
 """Checks a tessel HTML report and prints what it found, one fact a line, for FileCheck.
 
   check-report.py REPORT.html [--front-csv FRONT.csv]   the file tessel wrote
+                  [--layers RESULTS.jsonl]              and its layer bars against the records
   check-report.py --dom DOM.html                        Chromium's --dump-dom of the report
   check-report.py --png SHOT.png                        Chromium's --screenshot of the report
 
@@ -120,6 +121,42 @@ def check_page(text, dom):
     return page, points, front
 
 
+def check_layers(text, results):
+    """The layer bars of each front point against its record: the records' layers add up to the
+    totals (count x weight x figures), and each bar shows that contribution's share of them."""
+    records = {}
+    for line in open(results, encoding="utf-8"):
+        r = json.loads(line)
+        records[r["point"]] = r
+    blocks = re.findall(r'<details class="point".*?</details>', text, re.S)
+    with_layers = without = 0
+    for block in blocks:
+        r = records[int(re.search(r"<summary>#(\d+) ", block).group(1))]
+        if "nodetail" in block:
+            if "layers" in r:
+                fail("point %d has layers but the report says it has none" % r["point"])
+            without += 1
+            continue
+        with_layers += 1
+        layers = r["layers"]
+        shares = [float(v) for v in re.findall(r'<text class="value"[^>]*>[^<]*\u00b7 ([0-9.e-]+) %<',
+                                                block)]
+        if len(shares) != 2 * len(layers):
+            fail("point %d: %d bars for %d layers" % (r["point"], len(shares), len(layers)))
+        for k, (field, total) in enumerate([("latency_s", r["latency_s"]),
+                                            ("energy_j", r["energy_j"])]):
+            parts = [l["count"] * l.get("weight", 1) * l[field] for l in layers]
+            if abs(sum(parts) - total) > 1e-9 * total:
+                fail("point %d: the layers' %s add up to %g, not %g" %
+                     (r["point"], field, sum(parts), total))
+            for l, part, shown in zip(layers, parts, shares[k * len(layers):]):
+                if abs(shown - 100 * part / total) > 0.006 * max(shown, 1):
+                    fail("point %d, layer %s: %s share %g %%, expected %g %%" %
+                         (r["point"], l["name"], field, shown, 100 * part / total))
+    print("layer bars: %d points match their records' weighted layers, %d without layers" %
+          (with_layers, without))
+
+
 def check_png(path):
     """Counts the pixels of the front's colour (#e8590c) in an 8-bit RGB(A) PNG."""
     data = open(path, "rb").read()
@@ -167,6 +204,7 @@ def main():
     ap.add_argument("--front-csv")
     ap.add_argument("--dom")
     ap.add_argument("--png")
+    ap.add_argument("--layers")
     args = ap.parse_args()
     if args.png:
         check_png(args.png)
@@ -179,6 +217,8 @@ def main():
         if expected != sorted(front):
             fail("front %s, but tessel pareto gives %s" % (sorted(front), expected))
         print("front matches tessel pareto: yes")
+    if args.layers:
+        check_layers(text, args.layers)
     if args.dom:
         print("script ran: %s" % page.body.get("data-report-ready", "no"))
         print("plots rendered: %s" % page.body.get("data-plots-rendered", "0"))
