@@ -223,8 +223,9 @@ Result<ReportPage> renderReport(const std::vector<const Record *> &records,
   if (withoutLayers > 0)
     page.notes.push_back(std::to_string(withoutLayers) + " of the " +
                          std::to_string(m.front.size()) +
-                         " points of the Pareto front have no per-layer results (records written "
-                         "without --detail); the report says so in place of their layers");
+                         " points of the Pareto front " + (withoutLayers == 1 ? "has" : "have") +
+                         " no per-layer results (records written without --detail); the report "
+                         "says so in place of their layers");
   std::string objectives;
   for (Metric k : options.objectives)
     objectives += (objectives.empty() ? "" : ", ") + std::string(metricName(k));

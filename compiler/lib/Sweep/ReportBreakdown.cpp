@@ -207,10 +207,10 @@ std::string layersSection(const Model &m) {
   if (withoutLayers > 0)
     s += "<p class=\"notice\">" + std::to_string(withoutLayers) + " of the " +
          std::to_string(m.front.size()) +
-         " points of the front have no per-layer results: their records were written without "
-         "<code>--detail</code> (a sweep resumed from such a file keeps them as they are). Sweep "
-         "them again with <code>--detail</code> or <code>--report</code> to see their "
-         "layers.</p>\n";
+         " points of the front " + (withoutLayers == 1 ? "has" : "have") +
+         " no per-layer results: their records were written without <code>--detail</code> (a "
+         "sweep resumed from such a file keeps them as they are). Sweep them again with "
+         "<code>--detail</code> or <code>--report</code> to see their layers.</p>\n";
   if (withoutLayers < m.front.size())
     s += legendHtml(legendKeys(names, used));
   std::map<std::string, std::string> workloads = workloadLabels(m);

@@ -19,7 +19,8 @@ const CommandSpec kParetoSpec = {
     "energy_per_inference, cycles. A corrupt line is an error (file:line:col); an incomplete\n"
     "last line (a sweep still running or interrupted) is skipped with a warning.\n"
     "--report FILE writes the HTML report of the files (as 'tessel sweep --report' does);\n"
-    "the front's records need their per-layer results (sweep with --detail or --report).\n"
+    "front points whose records have no per-layer results (a sweep without --detail) are\n"
+    "shown without them, with a notice in the report and a note on stderr.\n"
     "Exit status: 0 on success, 1 on bad options or input. See docs/sweep.md.",
     {{"objectives", "LIST",
       "Objectives to minimise, e.g. energy,latency,area (default energy,latency)"},

@@ -190,7 +190,9 @@ TEST_CASE("records without per-layer results make a report that says so", "[repo
   CHECK(without + (html.find(">conv1</text>") != std::string::npos) == front);
   REQUIRE(page->notes.size() == 1);
   CHECK(page->notes[0].find(std::to_string(without) + " of the " + std::to_string(front) +
-                            " points of the Pareto front have no per-layer results") == 0);
+                            " points of the Pareto front ha") == 0);
+  CHECK(page->notes[0].find(" no per-layer results (records written without --detail)") !=
+        std::string::npos);
   // Records with their detail give no note.
   std::vector<Record> full = fakeRecords();
   CHECK(renderReport(pointers(full), ReportOptions{})->notes.empty());
