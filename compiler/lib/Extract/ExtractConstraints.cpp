@@ -34,9 +34,9 @@ LogicalResult applyPreset(Operation *at, llvm::StringRef preset, const ArchSpec 
     // Eyeriss [ISCA16]: a PE convolves one filter row (S) with one input row, sliding along
     // the output row (Q); filter rows R (and channels C, filters K) stack down the columns,
     // where partial sums are reduced; output rows P (and images N, filters K) go across.
-    // P may also go down: [ISCA16] section V folds a PE set wider than the array into
-    // segments of output rows stacked vertically (AlexNet CONV2's 5 x 27 set as 5 x 14 over
-    // 5 x 13). Only a convolution (it has P and R) is constrained.
+    // P may also go down: Eyeriss folds a PE set wider than the array into segments of output
+    // rows stacked vertically (AlexNet CONV2's 5 x 27 set as 5 x 14 over 5 x 13; [JSSC17] and
+    // refdata 5.6). Only a convolution (it has P and R) is constrained.
     if (problem.dimIndex("P") >= 0 && problem.dimIndex("R") >= 0)
       for (size_t l = 0; l < spec.fanOutOps.size(); ++l) {
         const cost::FanOut &fan = spec.arch.fanOuts[l];
