@@ -1,6 +1,9 @@
 // Writing the --report file of `tessel sweep` and `tessel pareto`.
 #include "ReportOutput.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <ostream>
 
 namespace tessel::cli {
@@ -13,6 +16,25 @@ std::string commandLine(const std::string &command, int argc, char **argv) {
 }
 
 std::string toolVersion() { return "tessel " TESSEL_VERSION; }
+
+bool checkReportPath(const std::string &path, const std::string &command, std::ostream &err) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(path).parent_path();
+  if (dir.empty())
+    dir = ".";
+  std::error_code ec;
+  std::string why;
+  if (fs::is_directory(path, ec))
+    why = "it is a directory";
+  else if (!fs::is_directory(dir, ec))
+    why = "directory '" + dir.string() + "' does not exist";
+  else if (access(dir.c_str(), W_OK) != 0)
+    why = "directory '" + dir.string() + "' is not writable";
+  if (why.empty())
+    return true;
+  err << "tessel " << command << ": error: --report '" << path << "': " << why << "\n";
+  return false;
+}
 
 bool writeReportFile(const std::string &path, const std::string &command,
                      const std::vector<const sweep::Record *> &records,

@@ -17,6 +17,11 @@ std::string commandLine(const std::string &command, int argc, char **argv);
 /// The version line of `tessel --version` ("tessel 0.1.0").
 std::string toolVersion();
 
+/// Checks, before a long run, that the report can be written at `path` (its directory exists and
+/// is writable, and `path` is not a directory); otherwise prints "tessel COMMAND: error: ..." to
+/// `err` and returns false.
+bool checkReportPath(const std::string &path, const std::string &command, std::ostream &err);
+
 /// Writes the report to `path`, printing its notes ("tessel COMMAND: note: ...", e.g. front
 /// points without per-layer results) to `err`; on failure prints "tessel COMMAND: error: ..."
 /// to `err` and returns false.

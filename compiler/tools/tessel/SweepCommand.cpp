@@ -227,6 +227,9 @@ int runSweep(int argc, char **argv) {
     std::cerr << sweep::formatArgError(options.error());
     return 1;
   }
+  // Before any point is evaluated: a report that cannot be written would fail only at the end.
+  if (!options->reportPath.empty() && !checkReportPath(options->reportPath, "sweep", std::cerr))
+    return 1;
 #ifndef TESSEL_HAVE_MPI
   if (options->mpi) {
     std::cerr << "tessel sweep: error: --mpi: this tessel was built without MPI\n"
@@ -316,8 +319,13 @@ int runSweep(int argc, char **argv) {
     report.commandLine = commandLine("sweep", argc, argv);
     for (uint32_t f = 1; f <= in.sm.numFiles(); ++f)
       report.inputs.push_back(sweep::reportInput(in.sm.name(f), in.sm.text(f)));
-    if (!writeReportFile(options->reportPath, "sweep", records, report, std::cerr))
+    if (!writeReportFile(options->reportPath, "sweep", records, report, std::cerr)) {
+      if (options->run.output != "-")
+        std::cerr << "tessel sweep: the results are complete in '" << options->run.output
+                  << "': 'tessel pareto " << options->run.output
+                  << " --report FILE' writes the report from them\n";
       return 1;
+    }
   }
   if (options->run.verbosity == sweep::Verbosity::Verbose)
     std::cerr << "tessel sweep: " << outcome->evaluated << " points evaluated, "
