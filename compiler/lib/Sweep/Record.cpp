@@ -270,6 +270,15 @@ Result<Record, LineError> parseRecordLine(std::string_view line) {
     if (size_t p = what.find(": ", what.find("column")); p != std::string::npos)
       what = what.substr(p + 2);
     return LineError{std::min(e.byte, line.size() + 1), "invalid JSON: " + what};
+  } catch (const Json::exception &e) { // e.g. out_of_range: "number overflow parsing '1e999'"
+    std::string what = e.what();
+    if (size_t p = what.find("] "); p != std::string::npos)
+      what = what.substr(p + 2);
+    size_t col = 0;
+    if (size_t q = what.find('\''), r = what.rfind('\''); q != std::string::npos && r > q)
+      if (size_t p = line.find(what.substr(q + 1, r - q - 1)); p != std::string_view::npos)
+        col = p + 1;
+    return LineError{col, "invalid JSON: " + what};
   }
   try {
     return recordOf(j);

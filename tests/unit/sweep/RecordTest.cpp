@@ -120,6 +120,8 @@ TEST_CASE("record lines that are not records", "[sweep][record]") {
        0, "missing field \"reason\""},
       {"{\"schema\":1,\"point\":0,\"key\":\"\",\"params\":{\"a\":\"x\"}}", 32,
        "\"params\" must be an object of numbers"},
+      // A number beyond double's range: an error at the number, not an exception.
+      {"{\"schema\":1,\"latency_s\":1e999}", 25, "invalid JSON: number overflow parsing '1e999'"},
   };
   for (const Case &c : cases) {
     INFO(c.line);
