@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tessel::sweep::report {
 
@@ -51,13 +52,14 @@ Axis makeAxis(const std::string &name, const std::string &unit, double scale,
     a.log = true;
     a.label += ", log scale";
     double l0 = std::log10(mn), l1 = std::log10(mx), pad = 0.04 * (l1 - l0);
-    a.lo = std::pow(10, l0 - pad);
-    a.hi = std::pow(10, l1 + pad);
+    // Within double's normal range, so that the ends and ticks stay finite and non-zero.
+    a.lo = std::pow(10, std::max(l0 - pad, -307.0));
+    a.hi = std::min(std::pow(10, l1 + pad), std::numeric_limits<double>::max());
     bool labelMiddles = l1 - l0 <= 3;
     for (int k = static_cast<int>(std::floor(l0 - pad)); k <= static_cast<int>(std::ceil(l1)); ++k)
       for (int m = 1; m <= 9; ++m) {
         double t = m * std::pow(10, k);
-        if (t < a.lo || t > a.hi)
+        if (t < a.lo || t > a.hi || !std::isfinite(t))
           continue;
         (m == 1 || (labelMiddles && (m == 2 || m == 5)) ? a.ticks : a.minor).push_back(t);
       }

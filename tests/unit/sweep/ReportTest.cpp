@@ -349,6 +349,22 @@ TEST_CASE("the report renders every legitimate edge case", "[report]") {
   }
 }
 
+TEST_CASE("axes over the whole range of double stay finite", "[report]") {
+  for (std::vector<double> values : {std::vector<double>{1e-300, 1e308}, {1, 1.7e308}}) {
+    report::Axis a = report::makeAxis("x", "", 1, values);
+    CHECK(a.log);
+    CHECK(std::isfinite(a.lo));
+    CHECK(std::isfinite(a.hi));
+    CHECK(a.lo > 0);
+    for (double v : values)
+      CHECK((a.fraction(v) >= 0 && a.fraction(v) <= 1));
+    for (double t : a.ticks)
+      CHECK(std::isfinite(t));
+    for (double t : a.minor)
+      CHECK(std::isfinite(t));
+  }
+}
+
 TEST_CASE("axes of constant values: a few ticks around the value", "[report]") {
   for (double v : {0.0, 1.0, 3e-9, 1e20}) {
     report::Axis a = report::makeAxis("x", "", 1, {v, std::nextafter(v, 1e300)});
