@@ -326,12 +326,17 @@ TEST_CASE("the report renders every legitimate edge case", "[report]") {
     for (size_t n : {1, 2}) {
       if (n == 2)
         records.push_back(twin);
-      options.objectives = {Metric::Energy, Metric::Latency, Metric::Area};
-      auto page = renderReport(pointers(records), options);
-      REQUIRE(page);
-      CHECK(count(page->html, "<circle class=\"pt") == 3 * n);
-      for (const char *bad : {"nan", "inf", "\"-\""})
-        CHECK(page->html.find(std::string("cx=") + bad) == std::string::npos);
+      for (std::vector<Metric> objectives :
+           {std::vector<Metric>{Metric::Energy, Metric::Latency, Metric::Area}, {Metric::Area}}) {
+        options.objectives = objectives;
+        size_t plots = objectives.size() == 1 ? 1 : 3;
+        auto page = renderReport(pointers(records), options);
+        REQUIRE(page);
+        CHECK(count(page->html, "<circle class=\"pt") == plots * n);
+        for (const char *attr : {"cx=\"", "cy=\"", "x1=\"", "y1=\""})
+          for (const char *bad : {"nan", "-nan", "inf", "-inf", "-\""})
+            CHECK(page->html.find(std::string(attr) + bad) == std::string::npos);
+      }
     }
   }
   SECTION("an objective that overflows or is not a number is not plotted") {
