@@ -5,7 +5,6 @@
 #include "Checks.h"
 
 #include <functional>
-#include <utility>
 
 namespace tessel::validation {
 
@@ -197,10 +196,17 @@ void addEyerissPeChecks(const TesselRun &tessel, std::vector<Check> &checks) {
   // strip-mined to 11 x 14 = 154; CONV2 R5 x E27 folded into 12 x 14 = 135; CONV3-5 four 3 x 13
   // sets = 156 (of 168). tessel's value: the MAC units that ever work under the shipped mapping
   // (`cost.active_compute_units`).
-  const std::pair<const char *, double> layers[] = {
-      {"conv1", 154}, {"conv2", 135}, {"conv3", 156}, {"conv4", 156}, {"conv5", 156}};
-  for (const auto &[layer, published] : layers) {
-    std::string name = std::string("AlexNet CONV") + layer[4] + " (RS mapping): active PEs of 168";
+  struct Layer {
+    const char *layer, *label;
+    double published;
+  };
+  const Layer layers[] = {{"conv1", "CONV1", 154},
+                          {"conv2", "CONV2", 135},
+                          {"conv3", "CONV3", 156},
+                          {"conv4", "CONV4", 156},
+                          {"conv5", "CONV5", 156}};
+  for (const auto &[layer, label, published] : layers) {
+    std::string name = std::string("AlexNet ") + label + " (RS mapping): active PEs of 168";
     const char *src = "JSSC'17 Table V [M] (4.1, 5.6)";
     json out;
     std::string err = evalAlexNet(tessel, layer, out);
