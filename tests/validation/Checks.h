@@ -30,6 +30,14 @@ void addEyerissLibraryChecks(const TesselRun &tessel, std::vector<Check> &checks
 /// Eyeriss: active PEs of the row-stationary AlexNet CONV1-5 mappings (refdata 4.1, 5.6).
 void addEyerissPeChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
+/// Eyeriss: AlexNet CONV1-5 at batch 4 with its row-stationary mappings (no search): MACs,
+/// latency-weighted PE activity and CONV3's DRAM words by hand (refdata 4.1, 5.6).
+void addEyerissRsChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
+/// The same mappings against the chip's measured DRAM accesses per MAC, frames/s and GMAC/s
+/// (refdata 4.1; outside tolerance, docs/validation.md says why).
+void addEyerissRsMeasuredChecks(const TesselRun &tessel, std::vector<Check> &checks);
+
 /// Eyeriss: DRAM accesses per MAC and throughput of AlexNet CONV1-5 at batch 4 with the
 /// mapper's best mappings (refdata 4.1). Slow: it searches five layers to proven optima.
 void addEyerissAlexNetChecks(const TesselRun &tessel, std::vector<Check> &checks);

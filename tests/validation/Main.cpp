@@ -24,6 +24,8 @@ const Group kGroups[] = {
     {"systolic", addSystolicChecks},
     {"eyeriss-energy", addEyerissEnergyChecks},
     {"eyeriss-pes", addEyerissPeChecks},
+    {"eyeriss-rs", addEyerissRsChecks},
+    {"eyeriss-rs-measured", addEyerissRsMeasuredChecks},
     {"eyeriss-library", addEyerissLibraryChecks},
     {"eyeriss-alexnet", addEyerissAlexNetChecks},
     {"eyeriss-vgg", addEyerissVggChecks},
