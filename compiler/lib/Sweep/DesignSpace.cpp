@@ -24,6 +24,15 @@ uint64_t DesignSpace::cartesianSize() const {
   return n;
 }
 
+ParamUnits paramUnits(const DesignSpace &space) {
+  ParamUnits units;
+  for (const ParamAxis &a : space.axes)
+    if (std::string u = baseUnitName(a.dim); !u.empty())
+      units.emplace_back(a.name, std::move(u));
+  std::sort(units.begin(), units.end());
+  return units;
+}
+
 std::string pointKey(const ParamValues &params) {
   ParamValues sorted = params;
   std::sort(sorted.begin(), sorted.end());

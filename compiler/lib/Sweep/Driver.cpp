@@ -24,6 +24,7 @@ void finalize(Record &r, const DesignPoint &p, const RunOptions &options) {
   r.params = p.params;
   std::sort(r.params.begin(), r.params.end());
   r.key = pointKey(r.params);
+  r.paramUnits = p.units;
   if (!options.detail)
     r.layers.clear();
   if (r.error.empty() && !r.totals)

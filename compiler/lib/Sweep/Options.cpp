@@ -199,6 +199,9 @@ Result<std::vector<DesignPoint>, ArgError> planPoints(const SweepOptions &option
   }
   if (options.shard)
     points = selectShard(points, *options.shard);
+  ParamUnits units = paramUnits(*space);
+  for (DesignPoint &p : points)
+    p.units = units;
   return points;
 }
 

@@ -40,7 +40,7 @@ void Progress::finished(const Record &r) {
   if (options.verbosity == Verbosity::Verbose) {
     if (drawn)
       err << "\r\033[K";
-    err << "[" << doneCount << "/" << total << "] " << (r.key.empty() ? "(no params)" : r.key)
+    err << "[" << doneCount << "/" << total << "] " << describeParams(r)
         << ": ";
     if (r.valid()) {
       err << "valid";

@@ -1,6 +1,8 @@
 // Records as canonical JSON lines and back (nlohmann::json; exceptions are caught here).
 #include "tessel/Sweep/Record.h"
 
+#include "tessel/Sweep/Values.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -37,6 +39,7 @@ const std::set<std::string> &knownFields() {
                                               "point",
                                               "key",
                                               "params",
+                                              "param_units",
                                               "status",
                                               "reason",
                                               "violations",
@@ -72,6 +75,12 @@ std::string recordToJsonLine(const Record &r) {
   j["point"] = r.point;
   j["key"] = r.key;
   j["params"] = namedValues(r.params, true);
+  if (!r.paramUnits.empty()) { // written only when a param has a unit
+    Json units = Json::object();
+    for (const auto &[name, unit] : r.paramUnits)
+      units[name] = unit;
+    j["param_units"] = std::move(units);
+  }
   j["status"] = r.valid() ? "valid" : "invalid";
   if (!r.valid())
     j["reason"] = reasonOf(r);
@@ -211,6 +220,20 @@ Record recordOf(const Json &j) {
   if (pointKey(r.params) != r.key)
     throw FieldError{"key", "\"key\" is \"" + r.key + "\" but the params give \"" +
                                 pointKey(r.params) + "\""};
+  if (j.contains("param_units")) {
+    const Json &u = j["param_units"];
+    const char *shape = "\"param_units\" must be an object of unit names of the params";
+    if (!u.is_object())
+      throw FieldError{"param_units", shape};
+    for (auto it = u.begin(); it != u.end(); ++it) {
+      bool known = std::any_of(r.params.begin(), r.params.end(),
+                               [&](const auto &p) { return p.first == it.key(); });
+      if (!it.value().is_string() || !known)
+        throw FieldError{"param_units", shape};
+      r.paramUnits.emplace_back(it.key(), it.value().get<std::string>());
+    }
+    std::sort(r.paramUnits.begin(), r.paramUnits.end());
+  }
   std::string status = getString(j, "status");
   if (status != "valid" && status != "invalid")
     throw FieldError{"status", "\"status\" must be \"valid\" or \"invalid\""};
@@ -291,6 +314,29 @@ Result<Record, LineError> parseRecordLine(std::string_view line) {
   } catch (const Json::exception &e) {
     return LineError{0, std::string("malformed record: ") + e.what()};
   }
+}
+
+std::string paramUnit(const Record &r, const std::string &name) {
+  for (const auto &[p, unit] : r.paramUnits)
+    if (p == name)
+      return unit;
+  return "";
+}
+
+std::string paramText(const Record &r, const std::string &name) {
+  for (const auto &[p, v] : r.params)
+    if (p == name)
+      return formatParamValue(v, paramUnit(r, name));
+  return "-";
+}
+
+std::string describeParams(const Record &r) {
+  if (r.params.empty())
+    return "(no params)";
+  std::string s;
+  for (const auto &[name, v] : r.params)
+    s += (s.empty() ? "" : ", ") + name + "=" + formatParamValue(v, paramUnit(r, name));
+  return s;
 }
 
 bool isFinite(const Record &r) {

@@ -33,11 +33,13 @@ std::vector<Metric> listedMetrics(const std::vector<Metric> &objectives) {
   return out;
 }
 
+std::string Model::paramValue(const std::string &name, double v) const {
+  auto it = paramUnits.find(name);
+  return formatParamValue(v, it == paramUnits.end() ? "" : it->second);
+}
+
 std::string pointName(const Record &r) {
-  std::string s = "#" + std::to_string(r.point) + " (";
-  for (size_t i = 0; i < r.params.size(); ++i)
-    s += (i ? ", " : "") + r.params[i].first + "=" + formatValue(r.params[i].second);
-  return s + ")";
+  return "#" + std::to_string(r.point) + " (" + (r.params.empty() ? "" : describeParams(r)) + ")";
 }
 
 std::optional<Metric> nonFinite(const Record &r, const std::vector<Metric> &objectives) {
@@ -76,9 +78,12 @@ Model buildModel(const std::vector<const Record *> &records, const ReportOptions
   for (size_t f : m.front)
     m.onFront[f] = true;
   std::set<std::string> params;
-  for (const Record *r : records)
+  for (const Record *r : records) {
     for (const auto &p : r->params)
       params.insert(p.first);
+    for (const auto &[name, unit] : r->paramUnits)
+      m.paramUnits.emplace(name, unit); // the first record with a unit for the param
+  }
   m.params.assign(params.begin(), params.end());
   for (const Record *r : m.plotted)
     for (const auto &[name, e] : r->totals->energyByLevelJ)
@@ -101,7 +106,7 @@ std::string pointData(const Model &m) {
     p["rank"] = rank[i]; // position in the front's order, null when dominated
     nlohmann::ordered_json params = nlohmann::ordered_json::array();
     for (const auto &[name, v] : r.params)
-      params.push_back({name, formatValue(v)});
+      params.push_back({name, paramText(r, name)});
     p["params"] = std::move(params);
     nlohmann::ordered_json values = nlohmann::ordered_json::array();
     for (Metric k : metrics)

@@ -326,7 +326,7 @@ std::string sensitivitySection(const Model &m) {
         first = &x;
     std::string values;
     for (size_t g = 0; g < first->groups.size() && g < 6; ++g)
-      values += (g ? ", " : "") + formatValue(first->groups[g].value);
+      values += (g ? ", " : "") + m.paramValue(p, first->groups[g].value);
     if (first->groups.size() > 6)
       values += ", ... (" + std::to_string(first->groups.size()) + " values)";
     s += "<tr><td><code>" + esc(p) + "</code></td><td class=\"muted\">" + esc(values) + "</td>";
@@ -342,7 +342,7 @@ std::string sensitivitySection(const Model &m) {
       std::string tip = p + " -> " + metricName(k) + " (median, min, points)";
       std::vector<double> medians;
       for (const SensitivityGroup &g : it->groups) {
-        tip += "\n" + formatValue(g.value) + ": " + valueText(k, g.median) + ", " +
+        tip += "\n" + m.paramValue(p, g.value) + ": " + valueText(k, g.median) + ", " +
                valueText(k, g.min) + ", " + std::to_string(g.count);
         medians.push_back(g.median);
       }

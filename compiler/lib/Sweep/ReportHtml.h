@@ -6,6 +6,7 @@
 
 #include "tessel/Sweep/Report.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -110,6 +111,10 @@ struct Model {
   std::vector<size_t> front;            ///< indices into `plotted`, in front order
   std::vector<const Record *> excluded; ///< every other record, in the given order
   std::vector<std::string> params;      ///< param names, sorted
+  /// The unit of each param that has one in some record (Record::paramUnits).
+  std::map<std::string, std::string> paramUnits;
+  /// A value of param `name` in its natural unit ("108 KiB").
+  std::string paramValue(const std::string &name, double v) const;
   std::vector<std::string> levels;      ///< energy_by_level_j names, in first-seen order
 };
 
@@ -124,7 +129,7 @@ std::vector<Metric> listedMetrics(const std::vector<Metric> &objectives);
 /// by a library caller); such records are not plotted.
 std::optional<Metric> nonFinite(const Record &r, const std::vector<Metric> &objectives);
 
-/// "#3 (cols=14, glb=524288, rows=8)".
+/// "#3 (cols=14, glb=64 KiB, rows=8)".
 std::string pointName(const Record &r);
 
 /// The sections of the page (each an HTML <section>).

@@ -82,12 +82,8 @@ std::string frontTable(const Model &m) {
     const Record &r = *m.plotted[f];
     s += "<tr data-i=\"" + std::to_string(f) + "\"><td class=\"num\">#" + std::to_string(r.point) +
          "</td>";
-    for (const std::string &p : m.params) {
-      auto it = std::find_if(r.params.begin(), r.params.end(),
-                             [&](const auto &q) { return q.first == p; });
-      s += "<td class=\"num\">" + (it == r.params.end() ? "-" : esc(formatValue(it->second))) +
-           "</td>";
-    }
+    for (const std::string &p : m.params)
+      s += "<td class=\"num\">" + esc(paramText(r, p)) + "</td>";
     for (size_t c = 0; c < metrics.size(); ++c) {
       std::optional<double> v = metricValue(r, metrics[c]);
       s += "<td class=\"num\">" + (v ? esc(num(*v / units[c].second)) : "-") + "</td>";

@@ -154,10 +154,13 @@ std::string firstDifference(const std::string &a, const std::string &b) {
 } // namespace
 
 Result<std::vector<SourcedRecord>> uniqueByKey(std::vector<SourcedRecord> records) {
-  // Compare records without their point index.
-  auto body = [](const Record &r) {
+  // Compare records without their point index, and without their param units when one of
+  // them has none (a file written before units were recorded).
+  auto body = [](const Record &r, bool units) {
     Record copy = r;
     copy.point = 0;
+    if (!units)
+      copy.paramUnits.clear();
     return recordToJsonLine(copy);
   };
   std::map<std::string, size_t> firstOf;
@@ -169,13 +172,17 @@ Result<std::vector<SourcedRecord>> uniqueByKey(std::vector<SourcedRecord> record
       continue;
     }
     SourcedRecord &kept = out[it->second];
-    std::string a = body(kept.record), b = body(s.record);
+    bool units = !kept.record.paramUnits.empty() && !s.record.paramUnits.empty();
+    std::string a = body(kept.record, units), b = body(s.record, units);
     if (a != b)
       return s.file + ":" + std::to_string(s.line) + ": error: conflicting results for point '" +
              s.record.key + "': this record differs from " + kept.file + ":" +
              std::to_string(kept.line) + firstDifference(a, b);
+    ParamUnits known =
+        kept.record.paramUnits.empty() ? s.record.paramUnits : kept.record.paramUnits;
     if (s.record.point < kept.record.point)
       kept = std::move(s);
+    kept.record.paramUnits = std::move(known);
   }
   std::sort(out.begin(), out.end(), [](const SourcedRecord &a, const SourcedRecord &b) {
     return a.record.point != b.record.point ? a.record.point < b.record.point

@@ -21,11 +21,12 @@ std::vector<std::string> paramNames(const std::vector<TableRow> &rows) {
   return {names.begin(), names.end()};
 }
 
-std::string paramText(const Record &r, const std::string &name) {
+/// CSV keeps machine values: the param in base units, empty when the record lacks it.
+std::string baseValueText(const Record &r, const std::string &name) {
   for (const auto &p : r.params)
     if (p.first == name)
       return formatValue(p.second);
-  return "-";
+  return "";
 }
 
 std::string statusText(const Record &r) {
@@ -128,10 +129,8 @@ void writeCsv(std::ostream &os, const std::vector<TableRow> &rows, bool markFron
   for (const TableRow &row : rows) {
     const Record &r = *row.record;
     os << r.point << ',' << csvField(r.key);
-    for (const std::string &p : params) {
-      std::string v = paramText(r, p);
-      os << ',' << (v == "-" ? "" : v);
-    }
+    for (const std::string &p : params)
+      os << ',' << baseValueText(r, p);
     os << ',' << (r.valid() ? "valid" : "invalid") << ','
        << csvField(r.valid() ? "" : statusText(r).substr(9));
     auto num = [&](Metric m) {

@@ -1,4 +1,5 @@
-// Canonical value formatting and parsing of numbers with units in command-line arguments.
+// Canonical value formatting, values in their natural unit for people, and parsing of numbers
+// with units in command-line arguments.
 #include "tessel/Sweep/Values.h"
 
 #include "tessel/dsl/Diagnostics.h"
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 
 namespace tessel::sweep {
 
@@ -29,6 +31,99 @@ std::string formatValue(double v) {
   }
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, ec == std::errc() ? end : buf);
+}
+
+std::string baseUnitName(const dsl::Dim &dim) {
+  if (dim.dimensionless())
+    return "";
+  for (const std::string &n : dsl::unitNames())
+    if (const dsl::UnitInfo *u = dsl::lookupUnit(n); u->scale == 1 && u->dim == dim)
+      return n;
+  return "";
+}
+
+namespace {
+
+struct Scaled {
+  const char *unit;
+  double scale;
+};
+
+std::string withUnit(double v, const Scaled &u) {
+  return formatValue(canonicalValue(v / u.scale)) + " " + u.unit;
+}
+
+/// The largest unit not above |v| (units in increasing order), else the smallest.
+std::string siText(double v, std::initializer_list<Scaled> units) {
+  const Scaled *best = units.begin();
+  for (const Scaled &u : units)
+    if (v == 0 ? u.scale == 1 : std::fabs(v) >= u.scale)
+      best = &u;
+  return withUnit(v, *best);
+}
+
+bool wholeMultiple(double v, double of) { return std::fmod(v, of) == 0; }
+
+/// Sizes: the largest binary unit keeping the number whole, else bytes, else bits.
+std::string sizeText(double bits) {
+  if (bits == 0 || !wholeMultiple(bits, 8))
+    return withUnit(bits, {"bit", 1});
+  static const Scaled binary[] = {
+      {"B", 8}, {"KiB", 8192.0}, {"MiB", 8192.0 * 1024}, {"GiB", 8192.0 * 1024 * 1024},
+      {"TiB", 8192.0 * 1024 * 1024 * 1024}};
+  const Scaled *best = &binary[0];
+  for (const Scaled &u : binary)
+    if (std::fabs(bits) >= u.scale && wholeMultiple(bits, u.scale))
+      best = &u;
+  return withUnit(bits, *best);
+}
+
+} // namespace
+
+std::string formatQuantityText(double v, const dsl::Dim &d) {
+  if (!std::isfinite(v))
+    return formatValue(v);
+  if (d == dsl::dimBits())
+    return sizeText(v);
+  if (d == dsl::dimBitsPerCycle())
+    return v != 0 && wholeMultiple(v, 8) ? withUnit(v, {"B/cycle", 8})
+                                         : withUnit(v, {"bit/cycle", 1});
+  if (d == dsl::dimBitsPerSecond())
+    return v == 0 || !wholeMultiple(v, 8)
+               ? withUnit(v, {"bit/s", 1})
+               : siText(v, {{"B/s", 8}, {"kB/s", 8e3}, {"MB/s", 8e6}, {"GB/s", 8e9},
+                            {"TB/s", 8e12}});
+  if (d == dsl::dimFrequency())
+    return siText(v, {{"Hz", 1}, {"kHz", 1e3}, {"MHz", 1e6}, {"GHz", 1e9}});
+  if (d == dsl::dimTime())
+    return siText(v, {{"ns", 1e-9}, {"us", 1e-6}, {"ms", 1e-3}, {"s", 1}});
+  if (d == dsl::dimEnergy())
+    return siText(v, {{"fJ", 1e-15}, {"pJ", 1e-12}, {"nJ", 1e-9}, {"uJ", 1e-6},
+                      {"mJ", 1e-3}, {"J", 1}});
+  if (d == dsl::dimEnergy() / dsl::dimBits())
+    return siText(v, {{"fJ/bit", 1e-15}, {"pJ/bit", 1e-12}});
+  if (d == dsl::dimPower())
+    return siText(v, {{"uW", 1e-6}, {"mW", 1e-3}, {"W", 1}});
+  if (d == dsl::dimLength())
+    return siText(v, {{"nm", 1e-9}, {"um", 1e-6}, {"mm", 1e-3}});
+  if (d == dsl::dimArea())
+    return siText(v, {{"um2", 1e-12}, {"mm2", 1e-6}});
+  if (d == dsl::dimWords())
+    return withUnit(v, {"words", 1});
+  if (d == dsl::dimWordsPerCycle())
+    return withUnit(v, {"words/cycle", 1});
+  if (d == dsl::dimCycles())
+    return withUnit(v, {"cycles", 1});
+  return formatValue(v);
+}
+
+std::string formatParamValue(double v, std::string_view baseUnit) {
+  if (baseUnit.empty())
+    return formatValue(v);
+  const dsl::UnitInfo *u = dsl::lookupUnit(baseUnit);
+  if (!u || u->scale != 1)
+    return formatValue(v);
+  return formatQuantityText(v, u->dim);
 }
 
 namespace {

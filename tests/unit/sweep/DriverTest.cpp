@@ -303,10 +303,12 @@ TEST_CASE("progress and verbose output", "[sweep][driver]") {
   std::ostringstream out, err;
   std::vector<DesignPoint> few = points();
   few.resize(3);
+  for (DesignPoint &p : few)
+    p.units = {{"glb", "bit"}}; // as planPoints sets them: the point is named in those units
   REQUIRE(runSweep(
       o, few, [](const DesignPoint &p) { return fakeEvaluate(p); }, out, err));
   std::string e = err.str();
-  CHECK(e.find("[1/3] cols=8,glb=524288,rows=4: valid, latency 156.2 ms, energy 17.25 mJ, "
+  CHECK(e.find("[1/3] cols=8, glb=64 KiB, rows=4: valid, latency 156.2 ms, energy 17.25 mJ, "
                "area 0.64 mm2\n") != std::string::npos);
   CHECK(e.find("\r\033[Ksweep: 3/3 points (100%), ") != std::string::npos);
   CHECK(e.find("points/s, best energy 17.25 mJ, latency 156.2 ms\n") != std::string::npos);

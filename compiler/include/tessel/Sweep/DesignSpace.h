@@ -38,6 +38,13 @@ struct DesignSpace {
 /// Parameter values of one point, sorted by name.
 using ParamValues = std::vector<std::pair<std::string, double>>;
 
+/// The base unit (baseUnitName, e.g. "bit", "Hz") of each param that has one, sorted by name;
+/// params of plain numbers are not listed. Used to show values in their natural unit.
+using ParamUnits = std::vector<std::pair<std::string, std::string>>;
+
+/// The units of the axes of `space` that have one.
+ParamUnits paramUnits(const DesignSpace &space);
+
 /// The stable key of a point: "name=value" sorted by name, joined by ',', each value in
 /// formatValue's canonical text, e.g. "cols=14,glb=884736,rows=12".
 std::string pointKey(const ParamValues &params);
@@ -47,6 +54,8 @@ std::string pointKey(const ParamValues &params);
 struct DesignPoint {
   uint64_t index = 0;
   ParamValues params;
+  /// The units of `params` (set by planPoints; empty: shown as plain numbers).
+  ParamUnits units;
   std::string key() const { return pointKey(params); }
   /// The values as overrides for dsl::checkHwFile / checkWlFile.
   std::map<std::string, double> overrides() const;

@@ -59,6 +59,7 @@ Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> 
 
 /// The design points the options select from `params` (the .hw's and .wl's, in order):
 /// the cartesian product of the domains with --param overrides, or a --sample, then --shard.
+/// Each point carries the units of the params (DesignPoint::units).
 Result<std::vector<DesignPoint>, ArgError> planPoints(const SweepOptions &options,
                                                       const std::vector<dsl::ParamInfo> &params,
                                                       const dsl::SourceManager *sm = nullptr);

@@ -60,6 +60,10 @@ struct Record {
   uint64_t point = 0; ///< DesignPoint::index
   std::string key;    ///< pointKey(params)
   ParamValues params; ///< sorted by name, base units
+  /// The base unit of each param that has one ("glb" -> "bit"), sorted by name: how people
+  /// are shown the values (paramText). Empty in records of files written before units were
+  /// recorded; their values are shown as plain numbers.
+  ParamUnits paramUnits;
   /// Why the point could not be evaluated (e.g. no valid mapping); empty when it was.
   std::string error;
   /// Set by an evaluator when the point failed for a reason that fails every point (a cost
@@ -97,6 +101,16 @@ struct LineError {
 
 /// Parses one record line (the JSON must be one object with the schema's fields).
 Result<Record, LineError> parseRecordLine(std::string_view line);
+
+/// The value of param `name` of `r` in its natural unit ("108 KiB", "12"; formatParamValue),
+/// or "-" when `r` has no such param.
+std::string paramText(const Record &r, const std::string &name);
+
+/// The unit of param `name` in `r` ("" when none is recorded).
+std::string paramUnit(const Record &r, const std::string &name);
+
+/// The point's params for people: "cols=14, glb=108 KiB, rows=12"; "(no params)" when none.
+std::string describeParams(const Record &r);
 
 /// True when every number of the record is finite (a record that can be written and read).
 bool isFinite(const Record &record);

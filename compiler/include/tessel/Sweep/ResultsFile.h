@@ -72,9 +72,10 @@ private:
 };
 
 /// Joins records by point key: records equal apart from "point" are kept once (the one with
-/// the smallest point); different records for one key are an error naming the key, both
-/// places (file:line) and the first field that differs. The result is in canonical order:
-/// by point, then key.
+/// the smallest point; "param_units" missing from one of them, as in files written before
+/// units were recorded, is no difference: the units of the other are kept); different
+/// records for one key are an error naming the key, both places (file:line) and the first
+/// field that differs. The result is in canonical order: by point, then key.
 Result<std::vector<SourcedRecord>> uniqueByKey(std::vector<SourcedRecord> records);
 
 /// Reads every file and joins their records (uniqueByKey). Corrupt lines are errors (file,
