@@ -150,8 +150,8 @@ std::string excludedSection(const Model &m) {
     } else {
       reason = "lacks a value of an objective";
     }
-    s += "<tr><td class=\"num\">#" + std::to_string(r->point) + "</td><td><code>" + esc(r->key) +
-         "</code></td><td>" + esc(reason) + "</td></tr>\n";
+    s += "<tr><td class=\"num\">#" + std::to_string(r->point) + "</td><td><code>" +
+         esc(describeParams(*r)) + "</code></td><td>" + esc(reason) + "</td></tr>\n";
   }
   return s + "</tbody></table></div>\n</section>\n";
 }
