@@ -26,7 +26,8 @@ const std::vector<OptionHelp> &sweepOptionHelp() {
       {"constraint", "EXPR", "Bound a result, e.g. 'area<=4mm2', 'power<=2W' (repeatable)"},
       {"objectives", "LIST", "Objectives to minimise (default energy,latency)"},
       {"detail", "", "Keep per-layer results in the records"},
-      {"csv", "FILE", "Write the Pareto front (or with --all every point) as CSV"},
+      {"csv", "FILE",
+       "Write the Pareto front (or with --all every point) as CSV (params in base units)"},
       {"all", "", "List every point, not only the Pareto front"},
       {"report", "FILE",
        "Write an HTML report (plots, per-layer and per-level energy, sensitivity); "

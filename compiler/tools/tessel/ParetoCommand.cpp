@@ -18,6 +18,8 @@ const CommandSpec kParetoSpec = {
     "joined as 'tessel merge' does. Objectives: latency, energy, area, power, edp,\n"
     "energy_per_inference, cycles. A corrupt line is an error (file:line:col); an incomplete\n"
     "last line (a sweep still running or interrupted) is skipped with a warning.\n"
+    "Params are shown in their natural unit (108 KiB, 200 MHz) from the records'\n"
+    "param_units (older files: base units); --csv keeps base units (bits, Hz, s).\n"
     "--report FILE writes the HTML report of the files (as 'tessel sweep --report' does);\n"
     "front points whose records have no per-layer results (a sweep without --detail) are\n"
     "shown without them, with a notice in the report and a note on stderr.\n"
@@ -25,7 +27,7 @@ const CommandSpec kParetoSpec = {
     {{"objectives", "LIST",
       "Objectives to minimise, e.g. energy,latency,area (default energy,latency)"},
      {"constraint", "EXPR", "Only points meeting EXPR, e.g. 'area<=4mm2' (repeatable)"},
-     {"csv", "FILE", "Also write the rows as CSV (SI units, full precision)"},
+     {"csv", "FILE", "Also write the rows as CSV (SI and base units, full precision)"},
      {"all", "", "List every point with the front marked, not only the front"},
      {"report", "FILE", "Also write an HTML report: plots, per-layer and per-level energy, "
                         "sensitivity"}},
