@@ -6,9 +6,9 @@ set -eu
 PKGS="build-essential cmake ninja-build git ca-certificates python3
 llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
 libboost-dev nlohmann-json3-dev catch2 zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev
-chromium chromium-driver fonts-dejavu-core
 libonnx-dev libprotobuf-dev
-libopenmpi-dev openmpi-bin"
+libopenmpi-dev openmpi-bin
+chromium chromium-driver fonts-dejavu-core"
 
 missing=""
 for p in $PKGS; do
