@@ -99,7 +99,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
       continue;
     }
     merged *= spatial;
-    const int64_t *row = &sum.spatialOf[static_cast<size_t>(l) * numDims];
+    const int64_t *row = sum.spatialOf.data() + static_cast<size_t>(l) * numDims;
     if (mergedOf == nullptr) {
       mergedOf = row;
       continue;
@@ -117,9 +117,9 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
   // union over merged children.
   int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
   bool pointOffsets = true;
-  const int *singles = &singleDims[static_cast<size_t>(singleBase[flow.tensor])];
-  const int64_t *tileExt = &sum.tileExt[static_cast<size_t>(flow.child) * numDims];
-  const int64_t *everOf = &sum.everOf[static_cast<size_t>(flow.child) * numDims];
+  const int *singles = singleDims.data() + static_cast<size_t>(singleBase[flow.tensor]);
+  const int64_t *tileExt = sum.tileExt.data() + static_cast<size_t>(flow.child) * numDims;
+  const int64_t *everOf = sum.everOf.data() + static_cast<size_t>(flow.child) * numDims;
   for (int i = 0, n = numSingle[flow.tensor]; i < n; ++i) {
     size_t d = static_cast<size_t>(singles[i]);
     int64_t e = tileExt[d], ever = e * everOf[d], offsets = mergedOf ? mergedOf[d] : 1;
@@ -135,7 +135,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
   // the child) or to the offsets O of the merged children.
   size_t numMultiHere = static_cast<size_t>(numMulti[flow.tensor]);
   SmallArray<MultiIndex, 2> multi(numMultiHere);
-  const int *singleSlot = &singleSlotOf[at], *multiSlot = &multiSlotOf[at];
+  const int *singleSlot = singleSlotOf.data() + at, *multiSlot = multiSlotOf.data() + at;
   if (numMultiHere > 0) {
     for (const NestLoop &loop : nest.loops) {
       int slot = multiSlot[loop.dim];

@@ -11,6 +11,10 @@ config.test_exec_root = config.lit_out_dir
 
 path = os.pathsep.join([config.tessel_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
 config.environment["PATH"] = path
+# Sanitizer settings (the asan-ubsan test preset sets them) reach the tools the tests run.
+for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+    if name in os.environ:
+        config.environment[name] = os.environ[name]
 config.substitutions.append(("%tessel_src", config.tessel_src_root))
 config.substitutions.append(("%hwspecs", os.path.join(config.tessel_src_root, "hwspecs")))
 config.substitutions.append(("%examples", os.path.join(config.tessel_src_root, "examples")))
