@@ -1,10 +1,9 @@
 // search(): input validation, worker threads running a strategy's tasks, the result.
 #include "Strategies.h"
+#include "TaskPool.h"
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <exception>
 #include <thread>
 
 namespace tessel::search {
@@ -74,6 +73,7 @@ void evaluateOrThrow(const CostModel &model, const Mapping &mapping, CostReport 
 bool drive(Strategy &strategy, std::vector<Worker> &workers, const SearchOptions &options) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
+  TaskPool pool(workers);
   while (true) {
     double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     if (options.maxSeconds > 0 && elapsed >= options.maxSeconds)
@@ -81,31 +81,7 @@ bool drive(Strategy &strategy, std::vector<Worker> &workers, const SearchOptions
     std::vector<std::unique_ptr<Task>> tasks = strategy.ask();
     if (tasks.empty())
       return false;
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto work = [&](Worker &worker) {
-      for (size_t i; !failed && (i = next++) < tasks.size();) {
-        try {
-          tasks[i]->run(worker);
-        } catch (...) {
-          if (!failed.exchange(true))
-            failure = std::current_exception();
-        }
-      }
-    };
-    size_t threads = std::min(workers.size(), tasks.size());
-    if (threads <= 1) {
-      work(workers[0]);
-    } else {
-      std::vector<std::thread> pool;
-      for (size_t w = 0; w < threads; ++w)
-        pool.emplace_back(work, std::ref(workers[w]));
-      for (std::thread &t : pool)
-        t.join();
-    }
-    if (failure)
-      std::rethrow_exception(failure);
+    pool.run(tasks);
     strategy.tell(std::move(tasks));
   }
 }
