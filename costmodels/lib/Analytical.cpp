@@ -99,7 +99,7 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
       continue;
     }
     merged *= spatial;
-    const int64_t *row = sum.spatialOf.data() + static_cast<size_t>(l) * numDims;
+    const int64_t *row = sum.spatialOf + static_cast<size_t>(l) * numDims;
     if (mergedOf == nullptr) {
       mergedOf = row;
       continue;
@@ -118,8 +118,8 @@ void AnalyticalModel::evaluateFlow(const Flow &flow, FlowUnits &counts) const {
   int64_t tileSize = 1, everSize = 1, unionFirst = 1, groupEverSize = 1;
   bool pointOffsets = true;
   const int *singles = singleDims.data() + static_cast<size_t>(singleBase[flow.tensor]);
-  const int64_t *tileExt = sum.tileExt.data() + static_cast<size_t>(flow.child) * numDims;
-  const int64_t *everOf = sum.everOf.data() + static_cast<size_t>(flow.child) * numDims;
+  const int64_t *tileExt = sum.tileExt + static_cast<size_t>(flow.child) * numDims;
+  const int64_t *everOf = sum.everOf + static_cast<size_t>(flow.child) * numDims;
   for (int i = 0, n = numSingle[flow.tensor]; i < n; ++i) {
     size_t d = static_cast<size_t>(singles[i]);
     int64_t e = tileExt[d], ever = e * everOf[d], offsets = mergedOf ? mergedOf[d] : 1;
