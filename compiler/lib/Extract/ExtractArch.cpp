@@ -228,8 +228,11 @@ LogicalResult ArchExtractor::setCompute(ComputeOp compute) {
 FailureOr<ArchSpec> ArchExtractor::run() {
   spec.arch.name = acc.getSymName().str();
   spec.wordBits = static_cast<int>(acc.getWordBits());
-  spec.clockHz = acc.getClock().getValue();
-  technologyNm = acc.getTechnology().getValue();
+  FailureOr<double> clock = acc.boundClockHz(), technology = acc.boundTechnologyNm();
+  if (failed(clock) || failed(technology))
+    return failure();
+  spec.clockHz = *clock;
+  technologyNm = *technology;
   if (failed(flatten(acc.getBody().front())))
     return failure();
   ArrayOp pending;

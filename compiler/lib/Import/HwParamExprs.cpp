@@ -130,8 +130,14 @@ std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
     Converter conv(params);
     for (const dsl::ast::HwTop &top : file.items)
       if (const auto *acc = boost::get<dsl::ast::Accelerator>(&top))
-        if (acc->name.name == hw.name)
+        if (acc->name.name == hw.name) {
+          for (const dsl::ast::HwItem &item : acc->items)
+            if (const auto *a = boost::get<dsl::ast::Attr>(&item))
+              if ((a->key.name == "technology" || a->key.name == "clock") &&
+                  a->values.size() == 1)
+                record(out, a->key.name, a->values[0], conv);
           walkItems(acc->items, conv, out);
+        }
   } catch (...) {
     out.clear();
   }

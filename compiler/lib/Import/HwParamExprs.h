@@ -22,8 +22,8 @@ struct ParamExpr {
   bool usesParams() const;
 };
 
-/// The parameter-dependent fields of accelerator `hw`: keys are "<level>.size",
-/// "<array>.y" and "<array>.x". Fields that use no parameter, or whose expression uses
+/// The parameter-dependent fields of accelerator `hw`: keys are "technology", "clock",
+/// "<level>.size", "<array>.y" and "<array>.x". Fields that use no parameter, or whose expression uses
 /// functions (min, max, ...), are left out. Never throws; returns an empty map when the
 /// file cannot be re-parsed.
 std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,

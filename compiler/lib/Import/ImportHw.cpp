@@ -62,6 +62,10 @@ public:
     b.setInsertionPointToEnd(body);
     for (const dsl::ParamInfo &p : hw.params)
       param(p);
+    // Known once the parameters are: a swept clock or node must reach arch-bind-params.
+    acc.setTechnologyAttr(valueOr(value("technology", hw.technologyNm, Unit::Nm),
+                                  q(hw.technologyNm, Unit::Nm)));
+    acc.setClockAttr(value("clock", hw.clockHz, Unit::Hz));
     emitContainer("", body);
     if (!hw.dataflow.empty())
       b.create<ConstraintOp>(loc(hw.loc), "dataflow", FlatSymbolRefAttr(),
@@ -85,6 +89,7 @@ private:
   Attribute opt(const std::optional<double> &v, Unit u, double scale = 1) {
     return v ? Attribute(q(*v * scale, u)) : Attribute();
   }
+  static Attribute valueOr(Attribute v, Attribute otherwise) { return v ? v : otherwise; }
   Attribute nonZero(double v, Unit u) { return v != 0 ? Attribute(q(v, u)) : Attribute(); }
 
   void param(const dsl::ParamInfo &p) {
@@ -100,7 +105,7 @@ private:
                                     clean(p.step * scale), unit);
     }
     b.create<ParamOp>(loc(p.loc), p.name, q(p.value.value * scale, unit), domain);
-    paramValues[p.name] = p.value.value;
+    paramValues[p.name] = clean(p.value.value * scale); // as arch-bind-params sees it
   }
 
   /// Converts a ParamExpr to an affine expression over parameter symbols.

@@ -248,7 +248,10 @@ bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &li
   out.accelerator = low.acc.getSymName().str();
   out.workload = graph.getSymName().str();
   out.hwCostModel = low.acc.getCostModel().str();
-  out.clockHz = low.acc.getClock().getValue();
+  mlir::FailureOr<double> clock = low.acc.boundClockHz();
+  if (mlir::failed(clock))
+    return false;
+  out.clockHz = *clock;
   out.boundParams = boundParams(low.acc);
   return true;
 }

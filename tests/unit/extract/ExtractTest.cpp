@@ -116,8 +116,9 @@ wl.graph @g {
 
 /// An accelerator whose body is `body`, at `tech` nm, 8-bit words, 1 GHz.
 std::string accelerator(const std::string &body, const std::string &tech = "45") {
-  return "arch.accelerator @toy technology <" + tech +
-         " nm> clock <1000000000 hz> word 8 model \"analytical\" {\n" + body + "\n}\n";
+  return "arch.accelerator @toy technology #arch.quantity<" + tech +
+         " nm> clock #arch.quantity<1000000000 hz> word 8 model \"analytical\" {\n" + body +
+         "\n}\n";
 }
 
 const char *kDram = R"(arch.memory @DRAM class "dram"("lpddr4") banks 1 read_energy #arch.quantity<100 pj> write_energy #arch.quantity<100 pj> area #arch.quantity<0 um2> leakage #arch.quantity<0 mw> keeps ["input", "weight", "output"] instances 1)";

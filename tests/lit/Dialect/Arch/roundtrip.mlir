@@ -1,7 +1,7 @@
 // RUN: tessel-opt %s | tessel-opt | FileCheck %s
 
-// CHECK-LABEL: arch.accelerator @tiny technology <65 nm> clock <200000000 hz> word 16 model "analytical" dataflow "row_stationary"
-arch.accelerator @tiny technology <65 nm> clock <2.0e+08 hz> word 16 model "analytical" dataflow "row_stationary" {
+// CHECK-LABEL: arch.accelerator @tiny technology #arch.quantity<65 nm> clock #arch.quantity<200000000 hz> word 16 model "analytical" dataflow "row_stationary"
+arch.accelerator @tiny technology #arch.quantity<65 nm> clock #arch.quantity<2.0e+08 hz> word 16 model "analytical" dataflow "row_stationary" {
   // CHECK: arch.param @rows = <12 count> in #arch.set<[8, 12, 16] count>
   arch.param @rows = <12 count> in #arch.set<[8, 12, 16] count>
   // CHECK: arch.param @glb = <884736 bits> in #arch.range<524288 to 2097152 step 8192 bits>
@@ -25,4 +25,14 @@ arch.accelerator @tiny technology <65 nm> clock <2.0e+08 hz> word 16 model "anal
   arch.constraint "spatial_x" on @PE ["S", "C"]
   // CHECK: arch.constraint "dataflow" ["row_stationary"]
   arch.constraint "dataflow" ["row_stationary"]
+}
+
+// The clock and the technology node may be expressions of parameters until they are bound.
+// CHECK-LABEL: arch.accelerator @swept technology #arch.expr<nm, ()[s0] -> (s0), [@node]> clock #arch.expr<hz, ()[s0] -> (s0 * 2), [@freq]> word 16 model "analytical" {
+arch.accelerator @swept technology #arch.expr<nm, ()[s0] -> (s0), [@node]> clock #arch.expr<hz, ()[s0] -> (s0 * 2), [@freq]> word 16 model "analytical" {
+  // CHECK: arch.param @freq = <250000000 hz> in #arch.set<[250000000, 500000000] hz>
+  arch.param @freq = <250000000 hz> in #arch.set<[250000000, 500000000] hz>
+  arch.param @node = <45 nm> in #arch.set<[28, 45] nm>
+  arch.memory @DRAM class "dram" banks 1 keeps ["input", "weight", "output"] instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
 }

@@ -51,7 +51,7 @@
 // ACC: error: map-search: no accelerator 'big' (accelerators: tiny)
 
 module {
-  arch.accelerator @tiny technology <45 nm> clock <1000000000 hz> word 16 model "analytical" {
+  arch.accelerator @tiny technology #arch.quantity<45 nm> clock #arch.quantity<1000000000 hz> word 16 model "analytical" {
     arch.param @rows = <2 count> in #arch.set<[1, 2, 4] count>
     arch.memory @DRAM class "dram"("lpddr4") banks 1 width #arch.quantity<64 bits> read_bw #arch.quantity<64 bits_per_cycle> write_bw #arch.quantity<64 bits_per_cycle> read_energy #arch.quantity<100 pj> write_energy #arch.quantity<100 pj> area #arch.quantity<0 um2> leakage #arch.quantity<0 mw> keeps ["input", "weight", "output"] instances 1
     arch.memory @GLB class "sram" size #arch.quantity<8192 bits> banks 1 read_bw #arch.quantity<32 bits_per_cycle> write_bw #arch.quantity<32 bits_per_cycle> read_energy #arch.quantity<2 pj> write_energy #arch.quantity<3 pj> area #arch.quantity<5000 um2> leakage #arch.quantity<1 mw> keeps ["input", "output"] instances 1

@@ -53,6 +53,21 @@ Operation *AcceleratorOp::lookupComponent(StringRef name) {
   return found;
 }
 
+/// The value of the accelerator's `field` once parameters are bound.
+static FailureOr<double> boundField(AcceleratorOp acc, StringRef field, Attribute value) {
+  if (auto q = dyn_cast<QuantityAttr>(value))
+    return q.getValue().value;
+  return acc.emitError() << "'" << field << "' of accelerator @" << acc.getSymName()
+                         << " still depends on parameters (" << value
+                         << "); run arch-bind-params first";
+}
+
+FailureOr<double> AcceleratorOp::boundClockHz() { return boundField(*this, "clock", getClock()); }
+
+FailureOr<double> AcceleratorOp::boundTechnologyNm() {
+  return boundField(*this, "technology", getTechnology());
+}
+
 LogicalResult AcceleratorOp::verify() {
   if (failed(checkUnit(*this, "technology", getTechnology(), Unit::Nm)) ||
       failed(checkUnit(*this, "clock", getClock(), Unit::Hz)) ||
@@ -62,7 +77,8 @@ LogicalResult AcceleratorOp::verify() {
   for (ParamOp p : tessel::arch::getParams(*this))
     names.insert(p.getSymName());
   bool hasCompute = false;
-  WalkResult r = getBody().walk([&](Operation *op) -> WalkResult {
+  // Includes the accelerator itself: its technology and clock may be expressions.
+  WalkResult r = (*this)->walk([&](Operation *op) -> WalkResult {
     if (isa<MemoryOp, ArrayOp, ComputeOp>(op)) {
       hasCompute |= isa<ComputeOp>(op);
       StringRef name = op->getAttrOfType<StringAttr>("sym_name").getValue();

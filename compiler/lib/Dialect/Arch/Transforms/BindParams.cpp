@@ -63,7 +63,10 @@ struct ArchBindParams : tessel::arch::impl::ArchBindParamsBase<ArchBindParams> {
     if (!u || u->dim != dim)
       return p.emitError() << "unit '" << unit << "' does not fit parameter '" << p.getSymName()
                            << "' (in " << stringifyUnit(p.getValue().getUnit()) << ")";
-    return v * u->scale * factor;
+    // 28nm is 28e-9 m * 1e9: drop the noise so that expressions see an integral 28.
+    double scaled = v * u->scale * factor, rounded = std::round(scaled);
+    return std::fabs(scaled - rounded) <= 1e-9 * std::max(1.0, std::fabs(scaled)) ? rounded
+                                                                                   : scaled;
   }
 
   LogicalResult bind(AcceleratorOp acc) {

@@ -17,8 +17,14 @@ def Arch_AcceleratorOp : Arch_Op<"accelerator", [Symbol, SymbolTable, NoTerminat
     are replicated spatially, and `arch.constraint`s. Names of levels, arrays and compute
     units are unique in the whole accelerator.
 
+    `technology` (nm) and `clock` (Hz) are quantities, or `#arch.expr`s of parameters
+    until `arch-bind-params` folds them; read them through `boundTechnologyNm()` and
+    `boundClockHz()`, which fail with a diagnostic while they are still expressions.
+
     ```mlir
-    arch.accelerator @tiny technology <65 nm> clock <2.0e+08 hz> word 16 model "analytical" {
+    arch.accelerator @tiny technology #arch.quantity<65 nm>
+        clock #arch.expr<hz, ()[s0] -> (s0), [@freq]> word 16 model "analytical" {
+      arch.param @freq = #arch.quantity<2.0e+08 hz> in #arch.set<[1.0e+08, 2.0e+08] hz>
       arch.param @rows = #arch.quantity<12 count> in #arch.set<[8, 12, 16] count>
       arch.memory @DRAM class "dram" banks 1 keeps ["input", "weight", "output"] instances 1
       arch.array @PE y #arch.expr<count, ()[s0] -> (s0), [@rows]> x #arch.quantity<14 count> instances 1 {
@@ -27,8 +33,8 @@ def Arch_AcceleratorOp : Arch_Op<"accelerator", [Symbol, SymbolTable, NoTerminat
     }
     ```
   }];
-  let arguments = (ins SymbolNameAttr:$sym_name, Arch_QuantityAttr:$technology,
-                       Arch_QuantityAttr:$clock, I64Attr:$word_bits, StrAttr:$cost_model,
+  let arguments = (ins SymbolNameAttr:$sym_name, Arch_ValueAttr:$technology,
+                       Arch_ValueAttr:$clock, I64Attr:$word_bits, StrAttr:$cost_model,
                        OptionalAttr<StrAttr>:$dataflow);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
@@ -39,6 +45,11 @@ def Arch_AcceleratorOp : Arch_Op<"accelerator", [Symbol, SymbolTable, NoTerminat
   let extraClassDeclaration = [{
     /// The level, array or compute op called `name` anywhere in the body, or null.
     ::mlir::Operation *lookupComponent(::llvm::StringRef name);
+    /// The clock in Hz; emits an error and fails while it is still an `#arch.expr`.
+    ::mlir::FailureOr<double> boundClockHz();
+    /// The technology node in nm; emits an error and fails while it is still an
+    /// `#arch.expr`.
+    ::mlir::FailureOr<double> boundTechnologyNm();
   }];
 }
 
