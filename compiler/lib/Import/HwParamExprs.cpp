@@ -104,10 +104,20 @@ void walkItems(const std::vector<dsl::ast::HwItem> &items, const Converter &conv
       record(out, name + ".x", b.dims[0], conv);
     }
     if (b.kind.name == "memory")
-      for (const dsl::ast::HwItem &sub : b.items)
-        if (const auto *a = boost::get<dsl::ast::Attr>(&sub))
-          if (a->key.name == "size" && a->values.size() == 1)
-            record(out, name + ".size", a->values[0], conv);
+      for (const dsl::ast::HwItem &sub : b.items) {
+        const auto *a = boost::get<dsl::ast::Attr>(&sub);
+        if (!a || a->values.size() != 1)
+          continue;
+        const std::string &k = a->key.name;
+        if (k == "bandwidth") {
+          record(out, name + ".read_bandwidth", a->values[0], conv);
+          record(out, name + ".write_bandwidth", a->values[0], conv);
+        } else if (k == "size" || k == "width" || k == "read_bandwidth" ||
+                   k == "write_bandwidth" || k == "read_energy" || k == "write_energy" ||
+                   k == "area" || k == "leakage") {
+          record(out, name + "." + k, a->values[0], conv);
+        }
+      }
     walkItems(b.items, conv, out);
   }
 }

@@ -23,7 +23,9 @@ struct ParamExpr {
 };
 
 /// The parameter-dependent fields of accelerator `hw`: keys are "technology", "clock",
-/// "<level>.size", "<array>.y" and "<array>.x". Fields that use no parameter, or whose expression uses
+/// "<array>.y", "<array>.x" and "<level>.F" for the memory fields F size, width,
+/// read_bandwidth, write_bandwidth (both from `bandwidth`), read_energy, write_energy, area
+/// and leakage. Fields that use no parameter, or whose expression uses
 /// functions (min, max, ...), are left out. Never throws; returns an empty map when the
 /// file cannot be re-parsed.
 std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,

@@ -174,6 +174,16 @@ private:
     return v != 0 || unit == Unit::Count ? Attribute(q(v, unit)) : Attribute();
   }
 
+  /// `value(key, v, unit)` when that keeps field `key` symbolic, else `fallback`. Fields
+  /// whose expression is not integral in `unit` (0.5pJ, B/s bandwidths) stay constants.
+  Attribute symbolic(const std::string &key, std::optional<double> v, Unit unit,
+                     Attribute fallback) {
+    if (!v || !exprs.count(key))
+      return fallback;
+    Attribute a = value(key, *v, unit);
+    return isa_and_nonnull<ExprAttr>(a) ? a : fallback;
+  }
+
   void memory(const dsl::MemoryLevel &L) {
     SmallVector<StringRef> keeps(L.keeps.begin(), L.keeps.end());
     b.create<MemoryOp>(
@@ -181,9 +191,16 @@ private:
         L.subclass.empty() ? StringAttr() : b.getStringAttr(L.subclass),
         value(L.name + ".size", L.sizeBits, Unit::Bits), L.banks,
         L.ports == 1 ? IntegerAttr() : b.getI64IntegerAttr(L.ports),
-        nonZero(L.widthBits, Unit::Bits), nonZero(L.readBandwidth, Unit::BitsPerCycle),
-        nonZero(L.writeBandwidth, Unit::BitsPerCycle), opt(L.readEnergyPJ, Unit::PJ),
-        opt(L.writeEnergyPJ, Unit::PJ), opt(L.areaUm2, Unit::Um2), opt(L.leakageMW, Unit::MW),
+        symbolic(L.name + ".width", L.widthBits, Unit::Bits, nonZero(L.widthBits, Unit::Bits)),
+        symbolic(L.name + ".read_bandwidth", L.readBandwidth, Unit::BitsPerCycle,
+                 nonZero(L.readBandwidth, Unit::BitsPerCycle)),
+        symbolic(L.name + ".write_bandwidth", L.writeBandwidth, Unit::BitsPerCycle,
+                 nonZero(L.writeBandwidth, Unit::BitsPerCycle)),
+        symbolic(L.name + ".read_energy", L.readEnergyPJ, Unit::PJ, opt(L.readEnergyPJ, Unit::PJ)),
+        symbolic(L.name + ".write_energy", L.writeEnergyPJ, Unit::PJ,
+                 opt(L.writeEnergyPJ, Unit::PJ)),
+        symbolic(L.name + ".area", L.areaUm2, Unit::Um2, opt(L.areaUm2, Unit::Um2)),
+        symbolic(L.name + ".leakage", L.leakageMW, Unit::MW, opt(L.leakageMW, Unit::MW)),
         b.getStrArrayAttr(keeps), L.instances);
   }
 
