@@ -50,6 +50,40 @@ struct Ctx {
   std::string array;
 };
 
+/// The first name of an expression that is one of `params`, or null.
+struct ParamRefFinder {
+  using result_type = const ast::Ident *;
+  const std::vector<ParamInfo> &params;
+  const ast::Ident *operator()(const ast::Number &) const { return nullptr; }
+  const ast::Ident *operator()(const ast::Ident &id) const {
+    for (const ParamInfo &p : params)
+      if (p.name == id.name)
+        return &id;
+    return nullptr;
+  }
+  const ast::Ident *operator()(const ast::Unary &u) const {
+    return boost::apply_visitor(*this, u.operand);
+  }
+  const ast::Ident *operator()(const ast::Expr &e) const {
+    if (const ast::Ident *id = boost::apply_visitor(*this, e.first))
+      return id;
+    for (const ast::BinaryTail &t : e.rest)
+      if (const ast::Ident *id = boost::apply_visitor(*this, t.rhs))
+        return id;
+    return nullptr;
+  }
+  const ast::Ident *operator()(const ast::Call &c) const {
+    for (const ast::Expr &e : c.args)
+      if (const ast::Ident *id = (*this)(e))
+        return id;
+    return nullptr;
+  }
+  template <typename T>
+  const ast::Ident *operator()(const forward_ast<T> &f) const {
+    return (*this)(f.get());
+  }
+};
+
 class HwChecker {
 public:
   HwChecker(DiagnosticEngine &diags, const ParamInputs &ov, Scope &fileScope)
@@ -98,6 +132,14 @@ private:
         if (positive(a, *q))
           m.clockHz = q->value;
     } else if (k == "word") {
+      if (const ast::Ident *id = paramRef(a); id) {
+        diags.error(id->loc,
+                    "'word' cannot depend on parameter '" + id->name + "'",
+                    "the word size fixes the units of sizes in words and of word "
+                    "bandwidths, so it cannot be swept; give a fixed width, e.g. "
+                    "'word 16bit;'");
+        return;
+      }
       if (auto q = single(a, {dimBits(), Dim()}))
         if (positive(a, *q))
           m.wordBits = static_cast<int64_t>(q->value);
@@ -159,6 +201,15 @@ private:
     if (id.empty())
       diags.error(exprRange(a.values[0]), "'" + a.key.name + "' takes a name");
     return id;
+  }
+
+  /// The first name in the values of `a` that is a parameter of the accelerator, or null.
+  const ast::Ident *paramRef(const ast::Attr &a) const {
+    ParamRefFinder find{m.params};
+    for (const ast::Expr &e : a.values)
+      if (const ast::Ident *id = find(e))
+        return id;
+    return nullptr;
   }
 
   std::optional<Quantity> single(const ast::Attr &a, const std::vector<Dim> &dims) {
