@@ -12,6 +12,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/raw_os_ostream.h"
 
+#include <cmath>
 #include <iostream>
 
 namespace tessel::cli {
@@ -29,25 +30,36 @@ std::vector<OptionSpec> mappedOptions() {
 
 namespace {
 
-/// `// @graph: N MAC einsums mapped, M MACs, C cycles, E pJ` from the attached costs, repeats
-/// included.
+/// `// @graph: N MAC einsums mapped, M MACs, C cycles, E pJ` from the attached costs, as the
+/// whole-workload totals of `tessel map` count them: each einsum `count` times its `weight`
+/// (a `weight W { }` block of the .wl).
+/// Whole numbers in full ("4089184256"), others as formatNumber.
+std::string totalText(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
+    return std::to_string(static_cast<int64_t>(v));
+  return formatNumber(v);
+}
+
 void printTotals(llvm::raw_ostream &os, wl::GraphOp graph) {
-  int64_t einsums = 0, macs = 0, cycles = 0;
-  double energy = 0;
+  int64_t einsums = 0;
+  double macs = 0, cycles = 0, energy = 0;
   graph.walk([&](wl::EinsumOp e) {
     auto cost = e->getAttrOfType<map::CostAttr>(map::kCostAttrName);
     if (!cost)
       return;
-    int64_t reps = 1;
+    double times = 1;
     if (auto c = e->getAttrOfType<mlir::IntegerAttr>("count"))
-      reps = c.getInt();
+      times = static_cast<double>(c.getInt());
+    if (auto w = e->getAttrOfType<mlir::FloatAttr>("weight"))
+      times *= w.getValueAsDouble();
     ++einsums;
-    macs += reps * e.getMacs();
-    cycles += reps * cost.getCycles();
-    energy += static_cast<double>(reps) * cost.getEnergy();
+    macs += times * static_cast<double>(e.getMacs());
+    cycles += times * static_cast<double>(cost.getCycles());
+    energy += times * cost.getEnergy();
   });
-  os << "// @" << graph.getSymName() << ": " << einsums << " MAC einsums mapped, " << macs
-     << " MACs, " << cycles << " cycles, " << formatNumber(energy) << " pJ\n";
+  os << "// @" << graph.getSymName() << ": " << einsums << " MAC einsums mapped, "
+     << totalText(macs) << " MACs, " << totalText(cycles) << " cycles, "
+     << formatNumber(energy) << " pJ\n";
 }
 
 } // namespace
