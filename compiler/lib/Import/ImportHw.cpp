@@ -268,6 +268,10 @@ private:
 
 } // namespace
 
+double paramScale(const dsl::Dim &dim, int64_t wordBits) {
+  return unitFor(dim, wordBits).second;
+}
+
 Operation *importAccelerator(OpBuilder &builder, const dsl::SourceManager &sm,
                              const dsl::HwModel &hw) {
   return HwImporter(builder, sm, hw).run();

@@ -1,6 +1,7 @@
 // `tessel eval` up to the cost model: .hw/.wl -> MLIR -> bound, lowered -> extracted structs.
 #include "EvalPipeline.h"
 #include "Frontend.h"
+#include "HwParamValues.h"
 
 #include "tessel/Dialect/Arch/Transforms/Passes.h"
 #include "tessel/Dialect/Workload/Transforms/Passes.h"
@@ -40,8 +41,9 @@ void unknown(std::ostream &err, const std::string &what, const std::string &name
     err << "hint: " << otherwise << '\n';
 }
 
-/// Splits --param values into accelerator bindings ("a=1,b=64KiB") and workload overrides.
-bool splitParams(const EvalRequest &request, const LoadedInputs &in, std::string &hwValues,
+/// Splits --param values into accelerator values and workload overrides.
+bool splitParams(const EvalRequest &request, const LoadedInputs &in,
+                 std::vector<std::pair<std::string, std::string>> &hwValues,
                  dsl::ParamOverrides &wlOverrides, std::ostream &err) {
   std::set<std::string> hwNames, wlNames;
   for (const dsl::HwModel &m : in.hw)
@@ -61,7 +63,7 @@ bool splitParams(const EvalRequest &request, const LoadedInputs &in, std::string
       return false;
     }
     if (hw)
-      hwValues += (hwValues.empty() ? "" : ",") + name + "=" + value;
+      hwValues.emplace_back(name, value);
     if (wl) {
       char *end = nullptr;
       double v = std::strtod(value.c_str(), &end);
@@ -166,14 +168,23 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
   auto in = std::make_unique<LoadedInputs>();
   if (!loadInputs(files, *in, err))
     return false;
-  std::string hwValues;
-  dsl::ParamOverrides wlOverrides;
-  if (!splitParams(request, *in, hwValues, wlOverrides, err))
+  std::vector<std::pair<std::string, std::string>> hwValues;
+  dsl::ParamOverrides overrides, hwOverrides;
+  if (!splitParams(request, *in, hwValues, overrides, err) ||
+      !hwParamOverrides(hwValues, request.checkDomains, *in, hwOverrides, err))
     return false;
-  if (!wlOverrides.empty()) {
+  // The .hw is checked again at the design point, so that every field (banks, compute
+  // units, B/s bandwidths, min/max, ...) follows its params, not only the #arch.expr ones.
+  overrides.insert(hwOverrides.begin(), hwOverrides.end());
+  if (!overrides.empty()) {
     in = std::make_unique<LoadedInputs>();
-    if (!loadInputs(files, *in, err, wlOverrides))
+    if (!loadInputs(files, *in, err, overrides))
       return false;
+    // A sweep whose --param replaced a domain binds values outside the declared one.
+    for (dsl::HwModel &m : in->hw)
+      for (dsl::ParamInfo &p : m.params)
+        if (!p.inDomain(p.value.value))
+          p.domainKind = dsl::ParamInfo::DomainKind::None;
   }
 
   low.ctx = std::make_unique<mlir::MLIRContext>();
@@ -188,9 +199,9 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
   mlir::FailureOr<arch::AcceleratorOp> acc = selectAccelerator(request, *in, module, err);
   if (mlir::failed(acc))
     return false;
+  // The imported params hold the point's values: binding folds the #arch.exprs.
   mlir::PassManager bind(&ctx, arch::AcceleratorOp::getOperationName());
-  bind.addPass(
-      arch::createArchBindParams(arch::ArchBindParamsOptions{hwValues, request.checkDomains}));
+  bind.addPass(arch::createArchBindParams(arch::ArchBindParamsOptions{"", true}));
   if (mlir::failed(bind.run(*acc)))
     return false;
   mlir::PassManager lower(&ctx);

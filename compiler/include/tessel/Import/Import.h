@@ -28,6 +28,11 @@ void registerTesselDialects(mlir::DialectRegistry &registry);
 mlir::Location toLocation(mlir::MLIRContext *ctx, const dsl::SourceManager &sm,
                           dsl::SourceRange range);
 
+/// The factor from a DSL param of dimension `dim` (base units) to its `arch.param` value:
+/// 1 for bits, Hz and dimensions without an arch unit (kept in base units), 1e12 for J -> pJ,
+/// `wordBits` for words -> bits.
+double paramScale(const dsl::Dim &dim, int64_t wordBits);
+
 /// Appends an `arch.accelerator` for `hw` at the builder's insertion point. Sizes and
 /// array dimensions written as parameter expressions become `#arch.expr` attributes.
 mlir::Operation *importAccelerator(mlir::OpBuilder &builder, const dsl::SourceManager &sm,
