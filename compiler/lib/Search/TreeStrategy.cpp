@@ -16,7 +16,7 @@ constexpr int64_t kWorkPerTask = 20000;
 /// The primal heuristic: annealing chains and their evaluations, for problems of at least
 /// kSeedMacs MACs (small mapspaces are searched faster without).
 constexpr int kSeedChains = 8;
-constexpr int64_t kSeedSteps = 1500;
+constexpr int64_t kSeedSteps = 6000;
 constexpr int64_t kSeedMacs = 4096;
 
 Explorer &explorerOf(Worker &worker, const Mapspace &space, const TreeSettings &settings) {
