@@ -21,7 +21,7 @@
 // UNKNOWN: error: unknown parameter 'depth' of @acc
 // UNKNOWN: note: parameters are: rows, glb
 
-arch.accelerator @acc technology <65 nm> clock <200000000 hz> word 16 model "analytical" {
+arch.accelerator @acc technology #arch.quantity<65 nm> clock #arch.quantity<200000000 hz> word 16 model "analytical" {
   // expected-error @+1 {{value 10 for parameter 'rows' is outside its domain #arch.set<[8, 12, 16] count>}}
   arch.param @rows = <12 count> in #arch.set<[8, 12, 16] count>
   arch.param @glb = <884736 bits> in #arch.range<524288 to 2097152 step 8192 bits>
