@@ -122,35 +122,171 @@ void walkItems(const std::vector<dsl::ast::HwItem> &items, const Converter &conv
   }
 }
 
+/// Collects the names of `params` that an expression mentions.
+struct ParamNames {
+  using result_type = void;
+  const std::set<std::string> &params;
+  std::set<std::string> &out;
+  void operator()(const dsl::ast::Number &) const {}
+  void operator()(const dsl::ast::Ident &id) const {
+    if (params.count(id.name))
+      out.insert(id.name);
+  }
+  void operator()(const dsl::ast::Unary &u) const { boost::apply_visitor(*this, u.operand); }
+  void operator()(const dsl::ast::Call &c) const {
+    for (const dsl::ast::Expr &e : c.args)
+      (*this)(e);
+  }
+  void operator()(const dsl::ast::Expr &x) const {
+    boost::apply_visitor(*this, x.first);
+    for (const dsl::ast::BinaryTail &t : x.rest)
+      boost::apply_visitor(*this, t.rhs);
+  }
+  template <typename T>
+  void operator()(const boost::spirit::x3::forward_ast<T> &f) const {
+    (*this)(f.get());
+  }
+};
+
+/// Records the uses of params by the fields of one accelerator.
+class UseFinder {
+public:
+  UseFinder(const std::set<std::string> &params, std::vector<ParamUse> &out)
+      : params(params), out(out) {}
+
+  void run(const dsl::ast::Accelerator &acc) {
+    for (const dsl::ast::HwItem &item : acc.items)
+      if (const auto *p = boost::get<dsl::ast::Param>(&item)) {
+        std::set<std::string> &d = deps[p->name.name];
+        ParamNames{params, d}(p->value);
+        for (const std::string &q : std::set<std::string>(d)) // declared before p
+          d.insert(deps[q].begin(), deps[q].end());
+        add("param." + p->name.name, "param @" + p->name.name, d);
+      } else if (const auto *a = boost::get<dsl::ast::Attr>(&item)) {
+        if (a->key.name == "technology" || a->key.name == "clock" || a->key.name == "word")
+          attr(a->key.name, "accelerator @" + acc.name.name + " " + a->key.name, *a);
+      }
+    walk(acc.items, "");
+  }
+
+private:
+  void add(const std::string &key, const std::string &field, const std::set<std::string> &direct) {
+    ParamUse u{key, field, {}};
+    for (const std::string &p : direct) {
+      u.params.insert(p);
+      u.params.insert(deps[p].begin(), deps[p].end());
+    }
+    if (!u.params.empty())
+      out.push_back(std::move(u));
+  }
+  void expr(const std::string &key, const std::string &field, const dsl::ast::Expr &e) {
+    std::set<std::string> direct;
+    ParamNames{params, direct}(e);
+    add(key, field, direct);
+  }
+  void attr(const std::string &key, const std::string &field, const dsl::ast::Attr &a) {
+    std::set<std::string> direct;
+    for (const dsl::ast::Expr &e : a.values)
+      ParamNames{params, direct}(e);
+    add(key, field, direct);
+  }
+
+  /// The blocks in `items`, directly inside array `array` ("" at the top).
+  void walk(const std::vector<dsl::ast::HwItem> &items, const std::string &array) {
+    for (const dsl::ast::HwItem &item : items) {
+      const auto *fwd = boost::get<boost::spirit::x3::forward_ast<dsl::ast::Block>>(&item);
+      if (!fwd)
+        continue;
+      const dsl::ast::Block &b = fwd->get();
+      const std::string &kind = b.kind.name;
+      std::string name = b.name ? b.name->name : kind;
+      if (kind == "array") {
+        const char *axes[] = {"y", "x"};
+        for (size_t i = 0; i < b.dims.size() && b.dims.size() <= 2; ++i) {
+          std::string axis = axes[i + 2 - b.dims.size()];
+          expr(name + "." + axis, "array @" + name + " " + axis, b.dims[i]);
+        }
+        walk(b.items, name);
+        continue;
+      }
+      // A network's fields belong to its array; class, keeps, format are names.
+      std::string owner = kind == "network" ? "array @" + array : kind + " @" + name;
+      std::string prefix = kind == "network" ? array : name;
+      if (kind != "memory" && kind != "compute" && kind != "network")
+        continue;
+      for (const dsl::ast::HwItem &sub : b.items) {
+        const auto *a = boost::get<dsl::ast::Attr>(&sub);
+        if (!a)
+          continue;
+        const std::string &k = a->key.name;
+        if (k == "class" || k == "keeps" || k == "format")
+          continue;
+        if (k == "bandwidth") {
+          attr(prefix + ".read_bandwidth", owner + " read_bandwidth", *a);
+          attr(prefix + ".write_bandwidth", owner + " write_bandwidth", *a);
+        } else {
+          attr(prefix + "." + k, owner + " " + k, *a);
+        }
+      }
+    }
+  }
+
+  const std::set<std::string> &params;
+  std::vector<ParamUse> &out;
+  std::map<std::string, std::set<std::string>> deps; ///< of each param's default
+};
+
+/// Calls `fn(accelerator AST, param names)` for accelerator `hw` re-parsed from its file;
+/// false when the file cannot be re-parsed or `fn` throws.
+template <typename F>
+bool withAccelerator(const dsl::SourceManager &sm, const dsl::HwModel &hw, F fn) {
+  if (!hw.loc.valid())
+    return false;
+  try {
+    dsl::DiagnosticEngine diags;
+    dsl::ast::HwFile file;
+    if (!dsl::parseHw(sm, hw.loc.file, diags, file))
+      return false;
+    std::set<std::string> params;
+    for (const dsl::ParamInfo &p : hw.params)
+      params.insert(p.name);
+    for (const dsl::ast::HwTop &top : file.items)
+      if (const auto *acc = boost::get<dsl::ast::Accelerator>(&top))
+        if (acc->name.name == hw.name)
+          fn(*acc, params);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 } // namespace
 
 std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
                                                 const dsl::HwModel &hw) {
   std::map<std::string, ParamExpr> out;
-  if (!hw.loc.valid())
-    return out;
-  try {
-    dsl::DiagnosticEngine diags;
-    dsl::ast::HwFile file;
-    if (!dsl::parseHw(sm, hw.loc.file, diags, file))
-      return out;
-    std::set<std::string> params;
-    for (const dsl::ParamInfo &p : hw.params)
-      params.insert(p.name);
+  bool ok = withAccelerator(sm, hw, [&](const dsl::ast::Accelerator &acc,
+                                        const std::set<std::string> &params) {
     Converter conv(params);
-    for (const dsl::ast::HwTop &top : file.items)
-      if (const auto *acc = boost::get<dsl::ast::Accelerator>(&top))
-        if (acc->name.name == hw.name) {
-          for (const dsl::ast::HwItem &item : acc->items)
-            if (const auto *a = boost::get<dsl::ast::Attr>(&item))
-              if ((a->key.name == "technology" || a->key.name == "clock") &&
-                  a->values.size() == 1)
-                record(out, a->key.name, a->values[0], conv);
-          walkItems(acc->items, conv, out);
-        }
-  } catch (...) {
+    for (const dsl::ast::HwItem &item : acc.items)
+      if (const auto *a = boost::get<dsl::ast::Attr>(&item))
+        if ((a->key.name == "technology" || a->key.name == "clock") && a->values.size() == 1)
+          record(out, a->key.name, a->values[0], conv);
+    walkItems(acc.items, conv, out);
+  });
+  if (!ok)
     out.clear();
-  }
+  return out;
+}
+
+std::vector<ParamUse> findParamUses(const dsl::SourceManager &sm, const dsl::HwModel &hw) {
+  std::vector<ParamUse> out;
+  bool ok = withAccelerator(sm, hw, [&](const dsl::ast::Accelerator &acc,
+                                        const std::set<std::string> &params) {
+    UseFinder(params, out).run(acc);
+  });
+  if (!ok)
+    out.clear();
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "tessel/dsl/HwModel.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,25 @@ struct ParamExpr {
 /// file cannot be re-parsed.
 std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
                                                 const dsl::HwModel &hw);
+
+/// One field of an accelerator whose value is computed from parameters.
+struct ParamUse {
+  /// The field as findParamExprs names it ("GLB.banks", "PE.hop_energy", "clock"), or
+  /// "param.NAME" for the default of a derived param.
+  std::string key;
+  /// The field as diagnostics name it: "memory @GLB banks", "array @PE y",
+  /// "compute @mac count", "accelerator @tiny clock", "param @b".
+  std::string field;
+  /// Every param the value depends on, also through the defaults of derived params.
+  std::set<std::string> params;
+};
+
+/// Every field of accelerator `hw` (memory, array, network and compute-unit fields,
+/// technology, clock, word, the defaults of params) whose expression names a parameter,
+/// directly or through a derived param. A memory's `bandwidth` gives two uses,
+/// `read_bandwidth` and `write_bandwidth`. Never throws; empty when the file cannot be
+/// re-parsed.
+std::vector<ParamUse> findParamUses(const dsl::SourceManager &sm, const dsl::HwModel &hw);
 
 } // namespace tessel::importer
 

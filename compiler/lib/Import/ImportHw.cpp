@@ -10,6 +10,7 @@
 #include "mlir/IR/AffineMap.h"
 
 #include <cmath>
+#include <set>
 
 using namespace mlir;
 using namespace tessel::arch;
@@ -67,6 +68,7 @@ public:
                                   q(hw.technologyNm, Unit::Nm)));
     acc.setClockAttr(value("clock", hw.clockHz, Unit::Hz));
     emitContainer("", body);
+    recordConstantUses(acc);
     if (!hw.dataflow.empty())
       b.create<ConstraintOp>(loc(hw.loc), "dataflow", FlatSymbolRefAttr(),
                              b.getStrArrayAttr({hw.dataflow}));
@@ -166,12 +168,30 @@ private:
           auto attr = ExprAttr::get(ctx, unit, AffineMap::get(0, syms.size(), *e * scale),
                                     b.getArrayAttr(refs));
           FailureOr<double> got = attr.evaluate(vals);
-          if (succeeded(got) && *got == v)
+          if (succeeded(got) && *got == v) {
+            symbolicKeys.insert(key);
             return attr;
+          }
         }
       }
     }
     return v != 0 || unit == Unit::Count ? Attribute(q(v, unit)) : Attribute();
+  }
+
+  /// `arch.constant_param_uses`: for each param, the fields computed from it that are
+  /// constants at the defaults, which arch-bind-params refuses to leave stale.
+  void recordConstantUses(AcceleratorOp acc) {
+    std::map<std::string, SmallVector<Attribute>> byParam;
+    for (const ParamUse &u : findParamUses(sm, hw))
+      if (!symbolicKeys.count(u.key))
+        for (const std::string &p : u.params)
+          byParam[p].push_back(b.getStringAttr(u.field));
+    if (byParam.empty())
+      return;
+    SmallVector<NamedAttribute> entries;
+    for (auto &[param, fields] : byParam)
+      entries.push_back(b.getNamedAttr(param, b.getArrayAttr(fields)));
+    acc->setAttr(kConstantParamUsesAttr, b.getDictionaryAttr(entries));
   }
 
   /// `value(key, v, unit)` when that keeps field `key` symbolic, else `fallback`. Fields
@@ -263,6 +283,7 @@ private:
   const dsl::HwModel &hw;
   std::map<std::string, ParamExpr> exprs;
   std::map<std::string, double> paramValues;
+  std::set<std::string> symbolicKeys; ///< fields emitted as #arch.expr
   Operation *accel = nullptr;
 };
 

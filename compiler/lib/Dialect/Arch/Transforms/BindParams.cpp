@@ -69,6 +69,42 @@ struct ArchBindParams : tessel::arch::impl::ArchBindParamsBase<ArchBindParams> {
                                                                                    : scaled;
   }
 
+  /// Fails when `p` is bound to `v` although fields computed from it were imported as
+  /// constants at its current value (they would silently keep it).
+  LogicalResult checkConstantUses(AcceleratorOp acc, ParamOp p, double v) {
+    auto uses = acc->getAttrOfType<DictionaryAttr>(kConstantParamUsesAttr);
+    auto fields = uses ? uses.getAs<ArrayAttr>(p.getSymName()) : ArrayAttr();
+    double old = p.getValue().getValue().value;
+    if (!fields || fields.empty() || std::fabs(v - old) <= 1e-9 * std::max(1.0, std::fabs(old)))
+      return success();
+    auto first = dyn_cast<StringAttr>(fields[0]);
+    InFlightDiagnostic d = p.emitError()
+                           << "cannot bind parameter '" << p.getSymName() << "' to "
+                           << tessel::formatNumber(v) << ": "
+                           << (first ? first.getValue() : StringRef("a field"))
+                           << " was imported as a constant computed from its value "
+                           << tessel::formatNumber(old);
+    SmallVector<StringRef> names;
+    for (Attribute f : fields)
+      if (auto s = dyn_cast<StringAttr>(f))
+        names.push_back(s.getValue());
+    if (names.size() > 1)
+      d.attachNote() << "fields computed from '" << p.getSymName()
+                     << "' as constants: " << llvm::join(names, ", ");
+    // "memory @GLB banks": the op after '@', up to the field.
+    StringRef field = first ? first.getValue() : "";
+    StringRef sym = field.contains('@') ? field.split('@').second.split(' ').first : "";
+    Operation *op = field.starts_with("param ") ? SymbolTable::lookupSymbolIn(acc, sym)
+                    : field.starts_with("accelerator ") ? acc.getOperation()
+                                                        : acc.lookupComponent(sym);
+    if (op)
+      d.attachNote(op->getLoc()) << field << " is here";
+    d.attachNote() << "only fields kept as #arch.expr follow arch-bind-params; 'tessel eval', "
+                      "'map', 'sweep' and 'compile --emit=mapped' take --param "
+                   << p.getSymName() << "=VALUE and import the .hw at that value";
+    return failure();
+  }
+
   LogicalResult bind(AcceleratorOp acc) {
     if (StringRef(values).trim().empty())
       return success();
@@ -100,6 +136,8 @@ struct ArchBindParams : tessel::arch::impl::ArchBindParamsBase<ArchBindParams> {
           d << " " << *p.getDomain();
         return failure();
       }
+      if (failed(checkConstantUses(acc, p, *v)))
+        return failure();
       p.setValueAttr(QuantityAttr::get(&getContext(), *v, p.getValue().getUnit()));
     }
     return success();

@@ -24,6 +24,11 @@
 
 namespace tessel::arch {
 
+/// Discardable `arch.accelerator` attribute set by the importer: a dictionary from param
+/// name to the fields (strings such as "memory @GLB banks") that were computed from the
+/// param as constants at its default. arch-bind-params rejects another value for them.
+inline constexpr llvm::StringLiteral kConstantParamUsesAttr = "arch.constant_param_uses";
+
 /// The parameters of `acc` in declaration order.
 llvm::SmallVector<ParamOp> getParams(AcceleratorOp acc);
 

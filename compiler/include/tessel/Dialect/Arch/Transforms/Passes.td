@@ -16,7 +16,10 @@ def ArchBindParams : Pass<"arch-bind-params", "::tessel::arch::AcceleratorOp"> {
     `instances` of levels, arrays and compute units from the bound fan-outs. Parameters
     not named keep their current value. With `check-domain=false` a value outside the
     declared domain is accepted and the domain dropped from the `arch.param` (a sweep whose
-    `--param` replaced the domain).
+    `--param` replaced the domain). A parameter listed in the accelerator's
+    `arch.constant_param_uses` (fields the importer computed from it as constants) cannot
+    be bound to a value other than its current one: an error names the parameter and the
+    fields.
   }];
   let options = [
     Option<"values", "values", "std::string", /*default=*/"\"\"",
