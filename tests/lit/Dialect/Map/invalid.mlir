@@ -50,10 +50,25 @@ wl.graph @g {
 
 // -----
 
-// expected-error @+1 {{'func.func' op has an unknown map dialect attribute 'map.costs' (known: map.mapping, map.cost)}}
+// expected-error @+1 {{'func.func' op has an unknown map dialect attribute 'map.costs' (known: map.mapping, map.cost, map.search)}}
 func.func @f() attributes {map.costs = #map.cost<cycles = 1, utilization = 0.5, energy = 1, area = 1, breakdown = {}>} { return }
 
 // -----
 
 // expected-error @+1 {{'func.func' op attribute 'map.mapping' must be a #map.mapping}}
 func.func @f() attributes {map.mapping = #map.level<"GLB">} { return }
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'map.search' must be a dictionary with status = "optimal", "stopped" or "finished"}}
+func.func @f() attributes {map.search = {status = "proven", evaluations = 3 : i64}} { return }
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'map.search' needs evaluations = N (N >= 0)}}
+func.func @f() attributes {map.search = {status = "optimal"}} { return }
+
+// -----
+
+// expected-error @+1 {{'func.func' op attribute 'map.search' has a gap_percent that is not a non-negative float}}
+func.func @f() attributes {map.search = {status = "stopped", evaluations = 3 : i64, gap_percent = -1.0 : f64}} { return }

@@ -53,6 +53,28 @@ LogicalResult verifyFactors(Operation *op, MappingAttr mapping) {
   return success();
 }
 
+/// map.search: {status = "optimal" | "stopped" | "finished", evaluations = N : i64,
+/// gap_percent = G : f64 (only when stopped)}.
+LogicalResult verifySearch(Operation *op, NamedAttribute attr) {
+  auto dict = llvm::dyn_cast<DictionaryAttr>(attr.getValue());
+  auto status = dict ? dict.getAs<StringAttr>("status") : StringAttr();
+  if (!status || !llvm::is_contained({"optimal", "stopped", "finished"}, status.getValue()))
+    return op->emitOpError() << "attribute '" << attr.getName().getValue()
+                             << "' must be a dictionary with status = \"optimal\", \"stopped\" "
+                                "or \"finished\"";
+  auto evaluations = dict.getAs<IntegerAttr>("evaluations");
+  if (!evaluations || evaluations.getInt() < 0)
+    return op->emitOpError() << "attribute '" << attr.getName().getValue()
+                             << "' needs evaluations = N (N >= 0)";
+  if (auto gap = dict.get("gap_percent")) {
+    auto g = llvm::dyn_cast<FloatAttr>(gap);
+    if (!g || g.getValueAsDouble() < 0)
+      return op->emitOpError() << "attribute '" << attr.getName().getValue()
+                               << "' has a gap_percent that is not a non-negative float";
+  }
+  return success();
+}
+
 } // namespace
 
 LogicalResult MapDialect::verifyOperationAttribute(Operation *op, NamedAttribute attr) {
@@ -62,9 +84,12 @@ LogicalResult MapDialect::verifyOperationAttribute(Operation *op, NamedAttribute
       return op->emitOpError() << "attribute '" << name << "' must be a #map.cost";
     return success();
   }
+  if (name == kSearchAttrName)
+    return verifySearch(op, attr);
   if (name != kMappingAttrName)
     return op->emitOpError() << "has an unknown map dialect attribute '" << name
-                             << "' (known: " << kMappingAttrName << ", " << kCostAttrName << ")";
+                             << "' (known: " << kMappingAttrName << ", " << kCostAttrName << ", "
+                             << kSearchAttrName << ")";
   auto mapping = llvm::dyn_cast<MappingAttr>(attr.getValue());
   if (!mapping)
     return op->emitOpError() << "attribute '" << name << "' must be a #map.mapping";

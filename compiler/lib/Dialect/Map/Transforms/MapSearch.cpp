@@ -28,6 +28,20 @@ std::string joined(llvm::ArrayRef<std::string> items, llvm::StringRef separator)
   return out;
 }
 
+/// The map.search attribute of a found mapping: how the search ended (Map.h, kSearchAttrName).
+DictionaryAttr searchAttr(MLIRContext *ctx, const search::SearchResult &r) {
+  Builder b(ctx);
+  const char *status = r.status == search::SearchStatus::Optimal   ? "optimal"
+                       : r.status == search::SearchStatus::Stopped ? "stopped"
+                                                                   : "finished";
+  SmallVector<NamedAttribute> entries = {
+      b.getNamedAttr("status", b.getStringAttr(status)),
+      b.getNamedAttr("evaluations", b.getI64IntegerAttr(r.certificate.evaluations))};
+  if (r.status == search::SearchStatus::Stopped && r.certificate.gapPercent)
+    entries.push_back(b.getNamedAttr("gap_percent", b.getF64FloatAttr(*r.certificate.gapPercent)));
+  return b.getDictionaryAttr(entries);
+}
+
 struct MapSearchPass : impl::MapSearchBase<MapSearchPass> {
   using MapSearchBase::MapSearchBase;
   MapSearchPass() = default;
@@ -209,6 +223,7 @@ void MapSearchPass::runOnOperation() {
                         extract::toMappingAttr(ctx, r.mapping, layer.problem, layer.arch));
         einsum->setAttr(kCostAttrName,
                         extract::toCostAttr(ctx, r.report, layer.problem, layer.arch));
+        einsum->setAttr(kSearchAttrName, searchAttr(ctx, r));
       }
     }
   if (!ok)

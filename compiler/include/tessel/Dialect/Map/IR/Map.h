@@ -20,6 +20,11 @@ namespace tessel::map {
 /// The names under which the map-search pass attaches a #map.mapping and a #map.cost.
 inline constexpr llvm::StringLiteral kMappingAttrName("map.mapping");
 inline constexpr llvm::StringLiteral kCostAttrName("map.cost");
+/// How the search that produced an op's map.mapping ended: a dictionary with `status`
+/// ("optimal": proven, gap 0; "stopped": a budget stopped branch and bound, `gap_percent`
+/// says how far the bound is; "finished": random/anneal/exhaustive under a budget, not proven)
+/// and `evaluations` (cost-model evaluations of the search).
+inline constexpr llvm::StringLiteral kSearchAttrName("map.search");
 
 } // namespace tessel::map
 
