@@ -90,11 +90,15 @@ public:
       tasks.push_back(std::make_unique<SplitTask>(space, settings));
       if (!options.warmStarts.empty())
         tasks.push_back(std::make_unique<PointsTask>(space, options, warmPoints(space, options)));
+      // Under an evaluation budget the chains take at most half of it.
+      int64_t seedSteps = kSeedSteps;
+      if (options.maxEvaluations > 0)
+        seedSteps = std::clamp<int64_t>(options.maxEvaluations / (2 * kSeedChains), 1, kSeedSteps);
       if (settings.useBounds && space.problem().macs() >= kSeedMacs)
         for (int c = 0; c < kSeedChains; ++c) {
           Chain chain(streamSeed(options.seed, 1000 + static_cast<uint64_t>(c)));
-          chain.steps = kSeedSteps;
-          tasks.push_back(std::make_unique<ChainTask>(space, options, std::move(chain), kSeedSteps));
+          chain.steps = seedSteps;
+          tasks.push_back(std::make_unique<ChainTask>(space, options, std::move(chain), seedSteps));
         }
       return tasks;
     }
