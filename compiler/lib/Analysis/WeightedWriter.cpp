@@ -3,6 +3,7 @@
 #include "tessel/Analysis/Representative.h"
 
 #include "tessel/dsl/Check.h"
+#include "tessel/dsl/WlText.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,13 +13,6 @@
 namespace tessel::analysis {
 
 namespace {
-
-std::string list(const std::vector<int64_t> &v) {
-  std::string r = "[";
-  for (size_t i = 0; i < v.size(); ++i)
-    r += (i ? ", " : "") + std::to_string(v[i]);
-  return r + "]";
-}
 
 std::string flag(const dsl::OpInfo &op, const char *key) {
   auto it = op.attrs.find(key);
@@ -30,8 +24,7 @@ std::string attr(const dsl::OpInfo &op, const char *key) {
   auto it = op.attrs.find(key);
   if (it == op.attrs.end())
     return "";
-  const std::vector<int64_t> &v = it->second;
-  return std::string(", ") + key + "=" + (v.size() == 1 ? std::to_string(v[0]) : list(v));
+  return dsl::wlArg(key, it->second);
 }
 
 /// An affine index `2*p + r - 1` from one row of an einsum access.
@@ -107,7 +100,7 @@ public:
       call = "embedding_bag(" + attr(op, "tables").substr(2) + attr(op, "rows") +
              attr(op, "dim") + attr(op, "pooling") + attr(op, "batch") + ")";
     else if (k == "reshape")
-      call = "reshape(" + in(0) + ", shape=" + list(out->shape) + ")";
+      call = "reshape(" + in(0) + ", shape=" + dsl::wlList(out->shape) + ")";
     else if (k == "slice")
       call = "slice(" + in(0) + attr(op, "dim") + attr(op, "start") + attr(op, "size") + ")";
     else if (k == "concat")
@@ -147,7 +140,7 @@ private:
     std::string name = op.name + "_in" + std::to_string(first);
     if (declared.insert(name).second) {
       const dsl::TensorInfo *t = m.tensor(ops[i]);
-      decls += "    tensor " + name + list(t->shape) + " " +
+      decls += "    tensor " + name + dsl::wlList(t->shape) + " " +
                dsl::dtypeName(t->dtype) + ";\n";
     }
     return name;

@@ -2,24 +2,22 @@
 // normalisations, activations, elementwise ops, pooling, data movement (see OnnxImport.h).
 #include "OnnxConverter.h"
 
+#include "tessel/dsl/WlText.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace tessel::onnximport {
 
-namespace {
+using dsl::wlArg;
+using dsl::wlList;
 
-std::string list(const std::vector<int64_t> &v) {
-  std::string r = "[";
-  for (size_t i = 0; i < v.size(); ++i)
-    r += (i ? ", " : "") + std::to_string(v[i]);
-  return r + "]";
-}
+namespace {
 
 std::string pairArg(const char *key, int64_t a, int64_t b, int64_t dflt) {
   if (a == dflt && b == dflt)
     return "";
-  return std::string(", ") + key + "=" + (a == b ? std::to_string(a) : list({a, b}));
+  return a == b ? wlArg(key, {a}) : wlArg(key, {a, b});
 }
 
 const std::map<std::string, std::string> kUnary = {
@@ -79,7 +77,8 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     std::string xs = in(0);
     if (xs.empty())
       return std::nullopt;
-    std::string args = ", kernel=" + list({(*w)[2], (*w)[3]}) + pairArg("stride", st[0], st[1], 1) +
+    std::string args = ", kernel=" + wlList({(*w)[2], (*w)[3]}) +
+                       pairArg("stride", st[0], st[1], 1) +
                        pairArg("pad", (*pad)[0], (*pad)[1], 0) +
                        pairArg("dilation", dl[0], dl[1], 1) + (has(2) ? ", bias=true" : "");
     if (G > 1 && G == C && K % C == 0)
@@ -120,7 +119,7 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     bool batched = a->size() == b->size() && a->size() >= 3 &&
                    std::equal(a->begin(), a->end() - 2, b->begin());
     if (b->size() != 2 && !batched) {
-      why = "broadcast batch dimensions " + list(*a) + " x " + list(*b);
+      why = "broadcast batch dimensions " + wlList(*a) + " x " + wlList(*b);
       return std::nullopt;
     }
     std::string bs = ref(bValue, why);
@@ -177,7 +176,7 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
   if (auto b = kBinary.find(op); b != kBinary.end()) {
     const std::vector<int64_t> *x = rankOf(0), *y = rankOf(1);
     if (!x || !y || *x != *y) {
-      why = "broadcasting " + (x ? list(*x) : "?") + " and " + (y ? list(*y) : "?") +
+      why = "broadcasting " + (x ? wlList(*x) : "?") + " and " + (y ? wlList(*y) : "?") +
             " (the .wl needs equal shapes)";
       return std::nullopt;
     }
@@ -205,8 +204,8 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     if (xs.empty())
       return std::nullopt;
     return named(std::string(op == "MaxPool" ? "maxpool(" : "avgpool(") + xs +
-                 ", kernel=" + list(k) +
-                 ", stride=" + (st[0] == st[1] ? std::to_string(st[0]) : list(st)) +
+                 ", kernel=" + wlList(k) +
+                 ", stride=" + (st[0] == st[1] ? std::to_string(st[0]) : wlList(st)) +
                  pairArg("pad", (*pad)[0], (*pad)[1], 0) + ")");
   }
 
@@ -232,7 +231,7 @@ std::optional<Converter::Statement> Converter::convertOp(const Node &n, const st
     }
     std::string xs = in(0);
     return xs.empty() ? std::nullopt
-                      : std::optional(named("reshape(" + xs + ", shape=" + list(*out) + ")"));
+                      : std::optional(named("reshape(" + xs + ", shape=" + wlList(*out) + ")"));
   }
 
   if (op == "Concat") {
