@@ -12,7 +12,6 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/raw_os_ostream.h"
 
-#include <cmath>
 #include <iostream>
 
 namespace tessel::cli {
@@ -33,13 +32,6 @@ namespace {
 /// `// @graph: N MAC einsums mapped, M MACs, C cycles, E pJ` from the attached costs, as the
 /// whole-workload totals of `tessel map` count them: each einsum `count` times its `weight`
 /// (a `weight W { }` block of the .wl).
-/// Whole numbers in full ("4089184256"), others as formatNumber.
-std::string totalText(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
-    return std::to_string(static_cast<int64_t>(v));
-  return formatNumber(v);
-}
-
 void printTotals(llvm::raw_ostream &os, wl::GraphOp graph) {
   int64_t einsums = 0;
   double macs = 0, cycles = 0, energy = 0;
@@ -58,7 +50,7 @@ void printTotals(llvm::raw_ostream &os, wl::GraphOp graph) {
     energy += times * cost.getEnergy();
   });
   os << "// @" << graph.getSymName() << ": " << einsums << " MAC einsums mapped, "
-     << totalText(macs) << " MACs, " << totalText(cycles) << " cycles, "
+     << formatNumber(macs) << " MACs, " << formatNumber(cycles) << " cycles, "
      << formatNumber(energy) << " pJ\n";
 }
 
