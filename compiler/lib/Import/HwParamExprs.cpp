@@ -262,31 +262,20 @@ bool withAccelerator(const dsl::SourceManager &sm, const dsl::HwModel &hw, F fn)
 
 } // namespace
 
-std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
-                                                const dsl::HwModel &hw) {
-  std::map<std::string, ParamExpr> out;
+ParamFields findParamFields(const dsl::SourceManager &sm, const dsl::HwModel &hw) {
+  ParamFields out;
   bool ok = withAccelerator(sm, hw, [&](const dsl::ast::Accelerator &acc,
                                         const std::set<std::string> &params) {
     Converter conv(params);
     for (const dsl::ast::HwItem &item : acc.items)
       if (const auto *a = boost::get<dsl::ast::Attr>(&item))
         if ((a->key.name == "technology" || a->key.name == "clock") && a->values.size() == 1)
-          record(out, a->key.name, a->values[0], conv);
-    walkItems(acc.items, conv, out);
+          record(out.exprs, a->key.name, a->values[0], conv);
+    walkItems(acc.items, conv, out.exprs);
+    UseFinder(params, out.uses).run(acc);
   });
   if (!ok)
-    out.clear();
-  return out;
-}
-
-std::vector<ParamUse> findParamUses(const dsl::SourceManager &sm, const dsl::HwModel &hw) {
-  std::vector<ParamUse> out;
-  bool ok = withAccelerator(sm, hw, [&](const dsl::ast::Accelerator &acc,
-                                        const std::set<std::string> &params) {
-    UseFinder(params, out).run(acc);
-  });
-  if (!ok)
-    out.clear();
+    out = {};
   return out;
 }
 

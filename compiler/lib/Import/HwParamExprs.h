@@ -23,18 +23,9 @@ struct ParamExpr {
   bool usesParams() const;
 };
 
-/// The parameter-dependent fields of accelerator `hw`: keys are "technology", "clock",
-/// "<array>.y", "<array>.x" and "<level>.F" for the memory fields F size, width,
-/// read_bandwidth, write_bandwidth (both from `bandwidth`), read_energy, write_energy, area
-/// and leakage. Fields that use no parameter, or whose expression uses
-/// functions (min, max, ...), are left out. Never throws; returns an empty map when the
-/// file cannot be re-parsed.
-std::map<std::string, ParamExpr> findParamExprs(const dsl::SourceManager &sm,
-                                                const dsl::HwModel &hw);
-
 /// One field of an accelerator whose value is computed from parameters.
 struct ParamUse {
-  /// The field as findParamExprs names it ("GLB.banks", "PE.hop_energy", "clock"), or
+  /// The field as ParamFields::exprs names it ("GLB.banks", "PE.hop_energy", "clock"), or
   /// "param.NAME" for the default of a derived param.
   std::string key;
   /// The field as diagnostics name it: "memory @GLB banks", "array @PE y",
@@ -44,12 +35,23 @@ struct ParamUse {
   std::set<std::string> params;
 };
 
-/// Every field of accelerator `hw` (memory, array, network and compute-unit fields,
-/// technology, clock, word, the defaults of params) whose expression names a parameter,
-/// directly or through a derived param. A memory's `bandwidth` gives two uses,
-/// `read_bandwidth` and `write_bandwidth`. Never throws; empty when the file cannot be
-/// re-parsed.
-std::vector<ParamUse> findParamUses(const dsl::SourceManager &sm, const dsl::HwModel &hw);
+/// The parameter-dependent fields of accelerator `hw`, from one re-parse of its file.
+struct ParamFields {
+  /// Those the importer can keep symbolic: keys are "technology", "clock", "<array>.y",
+  /// "<array>.x" and "<level>.F" for the memory fields F size, width, read_bandwidth,
+  /// write_bandwidth (both from `bandwidth`), read_energy, write_energy, area and leakage.
+  /// Fields that use no parameter, or whose expression uses functions (min, max, ...), are
+  /// left out.
+  std::map<std::string, ParamExpr> exprs;
+  /// Every field (memory, array, network and compute-unit fields, technology, clock, word,
+  /// the defaults of params) whose expression names a parameter, directly or through a
+  /// derived param. A memory's `bandwidth` gives two uses, `read_bandwidth` and
+  /// `write_bandwidth`.
+  std::vector<ParamUse> uses;
+};
+
+/// Never throws; both lists are empty when the file cannot be re-parsed.
+ParamFields findParamFields(const dsl::SourceManager &sm, const dsl::HwModel &hw);
 
 } // namespace tessel::importer
 

@@ -50,7 +50,7 @@ double clean(double v) {
 class HwImporter {
 public:
   HwImporter(OpBuilder &b, const dsl::SourceManager &sm, const dsl::HwModel &hw)
-      : b(b), ctx(b.getContext()), sm(sm), hw(hw), exprs(findParamExprs(sm, hw)) {}
+      : b(b), ctx(b.getContext()), sm(sm), hw(hw), params(findParamFields(sm, hw)) {}
 
   Operation *run() {
     auto acc = b.create<AcceleratorOp>(
@@ -153,8 +153,8 @@ private:
   /// `#arch.expr` for field `key` when it is a parameter expression that reproduces the
   /// checked value `value` (trying a word scale for word-sized fields); else a quantity.
   Attribute value(const std::string &key, double v, Unit unit) {
-    auto it = exprs.find(key);
-    if (it != exprs.end()) {
+    auto it = params.exprs.find(key);
+    if (it != params.exprs.end()) {
       SmallVector<std::string> syms;
       FailureOr<AffineExpr> e = affine(it->second, syms);
       if (succeeded(e)) {
@@ -182,7 +182,7 @@ private:
   /// constants at the defaults, which arch-bind-params refuses to leave stale.
   void recordConstantUses(AcceleratorOp acc) {
     std::map<std::string, SmallVector<Attribute>> byParam;
-    for (const ParamUse &u : findParamUses(sm, hw))
+    for (const ParamUse &u : params.uses)
       if (!symbolicKeys.count(u.key))
         for (const std::string &p : u.params)
           byParam[p].push_back(b.getStringAttr(u.field));
@@ -198,7 +198,7 @@ private:
   /// whose expression is not integral in `unit` (0.5pJ, B/s bandwidths) stay constants.
   Attribute symbolic(const std::string &key, std::optional<double> v, Unit unit,
                      Attribute fallback) {
-    if (!v || !exprs.count(key))
+    if (!v || !params.exprs.count(key))
       return fallback;
     Attribute a = value(key, *v, unit);
     return isa_and_nonnull<ExprAttr>(a) ? a : fallback;
@@ -281,7 +281,7 @@ private:
   MLIRContext *ctx;
   const dsl::SourceManager &sm;
   const dsl::HwModel &hw;
-  std::map<std::string, ParamExpr> exprs;
+  ParamFields params; ///< the .hw fields computed from params
   std::map<std::string, double> paramValues;
   std::set<std::string> symbolicKeys; ///< fields emitted as #arch.expr
   Operation *accel = nullptr;
