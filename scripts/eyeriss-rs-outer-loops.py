@@ -31,13 +31,14 @@ def level(name, temporal=(), spatial=()):
             'spatial': [{'dim': d, 'factor': f, 'axis': a} for d, f, a in spatial], 'bypass': []}
 
 
-def evaluate(tessel, layer, levels):
+def evaluate(tessel, layer, levels, wl='examples/alexnet.wl', workload='alexnet', batch=4):
+    """(DRAM words, GLB pJ) of one mapping, or None when tessel rejects it."""
     doc = {'version': 1, 'layer': layer, 'arch': 'eyeriss', 'levels': levels}
     with tempfile.NamedTemporaryFile('w', suffix='.json') as f:
         json.dump(doc, f)
         f.flush()
-        r = subprocess.run([tessel, 'eval', 'hwspecs/eyeriss.hw', 'examples/alexnet.wl',
-                            '--workload', 'alexnet', '--layer', layer, '--param', 'N=4',
+        r = subprocess.run([tessel, 'eval', 'hwspecs/eyeriss.hw', wl, '--workload', workload,
+                            '--layer', layer, '--param', f'N={batch}',
                             '--mapping', f.name, '--json'], capture_output=True, text=True)
     if r.returncode:
         return None
