@@ -30,12 +30,13 @@ void addEyerissLibraryChecks(const TesselRun &tessel, std::vector<Check> &checks
 /// Eyeriss: active PEs of the row-stationary AlexNet CONV1-5 mappings (refdata 4.1, 5.6).
 void addEyerissPeChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
-/// Eyeriss: AlexNet CONV1-5 at batch 4 with its row-stationary mappings (no search): MACs,
-/// latency-weighted PE activity and CONV3's DRAM words by hand (refdata 4.1, 5.6).
+/// Eyeriss: AlexNet CONV1-5 at batch 4 and VGG-16 CONV1-13 at batch 3 with row-stationary
+/// mappings (no search): MACs, AlexNet's latency-weighted PE activity, and AlexNet CONV3's and
+/// VGG-16 CONV1-2's DRAM words by hand (refdata 1.3, 4.1, 5.6).
 void addEyerissRsChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
-/// The same mappings against the chip's measured DRAM accesses per MAC, frames/s and GMAC/s
-/// (refdata 4.1; outside tolerance, docs/validation.md says why).
+/// The same mappings against the chip's measured DRAM accesses per MAC, frames/s and (AlexNet)
+/// GMAC/s (refdata 4.1; outside tolerance, docs/validation.md says why).
 void addEyerissRsMeasuredChecks(const TesselRun &tessel, std::vector<Check> &checks);
 
 /// Eyeriss: DRAM accesses per MAC and throughput of AlexNet CONV1-5 at batch 4 with the
