@@ -1,6 +1,8 @@
 // Arch queries, validation and printing.
 #include "tessel/cost/Arch.h"
 
+#include "tessel/cost/Compression.h"
+
 #include <sstream>
 
 namespace tessel::cost {
@@ -24,7 +26,10 @@ std::vector<std::string> validateArch(const Arch &arch, const Problem &problem) 
   TensorMask all = problem.tensors.size() >= 32
                        ? ~TensorMask(0)
                        : (TensorMask(1) << problem.tensors.size()) - 1;
-  for (const StorageLevel &l : arch.levels) {
+  for (size_t i = 0; i < arch.levels.size(); ++i) {
+    const StorageLevel &l = arch.levels[i];
+    if (std::string e = compressionError(problem, l, i); !e.empty())
+      errors.push_back(std::move(e));
     if (l.capacityWords < 0)
       errors.push_back("level '" + l.name + "' has negative capacity");
     if (l.wordBits < 1)
@@ -57,7 +62,18 @@ std::string toString(const Arch &arch, const Problem &problem) {
         first = false;
       }
     os << "}, bw r" << l.readBandwidth << " w" << l.writeBandwidth << ", E r" << l.readEnergy
-       << " w" << l.writeEnergy << " u" << l.updateEnergy << '\n';
+       << " w" << l.writeEnergy << " u" << l.updateEnergy;
+    if (l.compressMask != 0) {
+      os << ", rlc " << l.runBits << "-bit runs {";
+      first = true;
+      for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
+        if (l.compressMask >> t & 1) {
+          os << (first ? "" : ",") << problem.tensors[t].name;
+          first = false;
+        }
+      os << '}';
+    }
+    os << '\n';
     if (i < arch.fanOuts.size()) {
       const FanOut &f = arch.fanOuts[i];
       os << "    fan-out " << f.x << 'x' << f.y << (f.multicast ? " multicast" : "")

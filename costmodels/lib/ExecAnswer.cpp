@@ -63,11 +63,12 @@ AccessCounts readCounts(const json &object, const std::string &where) {
 }
 
 void readTensor(const json &object, const std::string &where, TensorLevelStats &stats) {
-  checkKeys(object, where, {"total", "per_instance", "energy_pj"});
+  checkKeys(object, where, {"total", "per_instance", "words", "energy_pj"});
   if (object.contains("total"))
     stats.total = readCounts(object["total"], "'total' of " + where);
   if (object.contains("per_instance"))
     stats.perInstance = readCounts(object["per_instance"], "'per_instance' of " + where);
+  stats.words = number(object, "words", where, 0);
   if (object.contains("energy_pj")) {
     const json &energy = object["energy_pj"];
     std::string at = "'energy_pj' of " + where;

@@ -24,6 +24,7 @@ ordered_json problemToJsonValue(const Problem &problem) {
     tensors.push_back({{"name", tensor.name},
                        {"output", tensor.isOutput},
                        {"element_bits", tensor.elementBits},
+                       {"density", tensor.density},
                        {"indices", std::move(indices)}});
   }
   return {{"name", problem.name},
@@ -53,6 +54,12 @@ ordered_json archToJsonValue(const Arch &arch, const Problem &problem) {
                           {"update_energy_pj", level.updateEnergy},
                           {"area_um2", level.area},
                           {"leakage_pj_per_cycle", level.leakage}};
+    ordered_json compress = ordered_json::array();
+    for (size_t t = 0; t < problem.tensors.size(); ++t)
+      if (level.compressMask >> t & 1)
+        compress.push_back(problem.tensors[t].name);
+    entry["compress"] = std::move(compress);
+    entry["run_bits"] = level.runBits;
     FanOut fan = l < arch.fanOuts.size() ? arch.fanOuts[l] : FanOut{};
     entry["fanout_below"] = {{"x", fan.x},
                              {"y", fan.y},

@@ -65,6 +65,9 @@ std::vector<std::string> validateProblem(const Problem &problem) {
     if (t.elementBits < 1)
       errors.push_back("tensor '" + t.name + "' has element bits " +
                        std::to_string(t.elementBits));
+    if (!(t.density > 0 && t.density <= 1))
+      errors.push_back("tensor '" + t.name + "' has density " + std::to_string(t.density) +
+                       " (must be in (0, 1])");
     std::vector<int> seenIn(problem.dims.size(), -1);
     for (size_t i = 0; i < t.projection.size(); ++i) {
       const std::vector<int64_t> &coeffs = t.projection[i];
@@ -140,7 +143,10 @@ std::string toString(const Problem &problem) {
       if (first)
         os << '0';
     }
-    os << "] " << t.elementBits << "b\n";
+    os << "] " << t.elementBits << 'b';
+    if (t.density < 1)
+      os << " density " << t.density;
+    os << '\n';
   }
   return os.str();
 }

@@ -1,8 +1,11 @@
 // Latency, energy and area from access counts (shared by every model), and report printing.
 #include "Finalize.h"
 
+#include "tessel/cost/Compression.h"
+
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <sstream>
 
 namespace tessel::cost {
@@ -92,13 +95,24 @@ private:
   int shift;
 };
 
-int64_t transferCycles(int64_t words, double bandwidth) {
-  if (bandwidth <= 0 || words == 0)
+int64_t transferCycles(double words, double bandwidth) {
+  if (bandwidth <= 0 || words <= 0)
     return 0;
   // ceil of a positive quotient, without a libm call.
-  double quotient = static_cast<double>(words) / bandwidth;
+  double quotient = words / bandwidth;
   auto cycles = static_cast<int64_t>(quotient);
   return cycles + (static_cast<double>(cycles) < quotient);
+}
+
+/// Energy of the accesses of a run-length coded tensor (docs/model.md section 13): `count`
+/// elements of which `partial` are uncompressed partial sums, billed per block.
+double billCompressed(const Problem &problem, const StorageLevel &level, int tensor,
+                      int64_t count, int64_t partial, int64_t instances, double energy) {
+  if (count == 0)
+    return 0;
+  double blocks = std::ceil(movedWords(problem, level, tensor, count, partial) /
+                            static_cast<double>(level.blockWords));
+  return blocks * static_cast<double>(instances) * energy;
 }
 
 } // namespace
@@ -113,12 +127,12 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
     const StorageLevel &level = arch.levels[l];
     int64_t active = report.activeInstances[l];
     Biller billed(level.blockWords, active);
-    int64_t readWords = 0, writeWords = 0;
+    double readWords = 0, writeWords = 0;
     for (size_t t = 0; t < numTensors; ++t) {
       TensorLevelStats &s = report.at(l, t);
       if (s.total == AccessCounts{}) {
         s.perInstance = AccessCounts{};
-        s.fillEnergy = s.readEnergy = s.updateEnergy = s.readBackEnergy = 0;
+        s.fillEnergy = s.readEnergy = s.updateEnergy = s.readBackEnergy = s.words = 0;
         continue;
       }
       if (active == 1) {
@@ -129,20 +143,48 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
         s.perInstance.updates = s.total.updates / active;
         s.perInstance.readBacks = s.total.readBacks / active;
       }
-      int64_t wpe = wordsPerElement(problem, static_cast<int>(t), level.wordBits);
-      s.fillEnergy = billed(s.perInstance.fills, wpe, level.writeEnergy);
-      s.updateEnergy = billed(s.perInstance.updates, wpe, level.updateEnergy);
-      if (convention == Convention::Timeloop) {
-        // Timeloop has one read action per tensor: reads and read-backs share blocks.
-        s.readEnergy = billed(s.perInstance.reads + s.perInstance.readBacks, wpe, level.readEnergy);
-        s.readBackEnergy = 0;
+      int ti = static_cast<int>(t);
+      int64_t wpe = wordsPerElement(problem, ti, level.wordBits);
+      const AccessCounts &c = s.perInstance;
+      if (level.compressMask >> t & 1) {
+        // Only the outermost level compresses (one instance); partial sums stay dense.
+        auto bill = [&](int64_t count, int64_t partial, double energy) {
+          return billCompressed(problem, level, ti, count, partial, active, energy);
+        };
+        s.fillEnergy = bill(c.fills, 0, level.writeEnergy);
+        s.updateEnergy = bill(c.updates, c.readBacks, level.updateEnergy);
+        s.readEnergy = convention == Convention::Timeloop
+                           ? bill(c.reads + c.readBacks, c.readBacks, level.readEnergy)
+                           : bill(c.reads, 0, level.readEnergy);
+        s.readBackEnergy =
+            convention == Convention::Timeloop ? 0 : bill(c.readBacks, c.readBacks, level.readEnergy);
+        double read = movedWords(problem, level, ti, c.reads) +
+                      movedWords(problem, level, ti, c.readBacks, c.readBacks);
+        double written = movedWords(problem, level, ti, c.fills) +
+                         movedWords(problem, level, ti, c.updates, c.readBacks);
+        readWords += read;
+        writeWords += written;
+        s.words = movedWords(problem, level, ti, s.total.fills + s.total.reads) +
+                  movedWords(problem, level, ti, s.total.updates + s.total.readBacks,
+                             2 * s.total.readBacks);
       } else {
-        s.readEnergy = billed(s.perInstance.reads, wpe, level.readEnergy);
-        s.readBackEnergy = billed(s.perInstance.readBacks, wpe, level.readEnergy);
+        s.fillEnergy = billed(c.fills, wpe, level.writeEnergy);
+        s.updateEnergy = billed(c.updates, wpe, level.updateEnergy);
+        if (convention == Convention::Timeloop) {
+          // Timeloop has one read action per tensor: reads and read-backs share blocks.
+          s.readEnergy = billed(c.reads + c.readBacks, wpe, level.readEnergy);
+          s.readBackEnergy = 0;
+        } else {
+          s.readEnergy = billed(c.reads, wpe, level.readEnergy);
+          s.readBackEnergy = billed(c.readBacks, wpe, level.readEnergy);
+        }
+        int64_t read = (c.reads + c.readBacks) * wpe, written = (c.fills + c.updates) * wpe;
+        readWords += static_cast<double>(read);
+        writeWords += static_cast<double>(written);
+        const AccessCounts &all = s.total;
+        s.words = static_cast<double>((all.fills + all.reads + all.updates + all.readBacks) * wpe);
       }
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
-      readWords += (s.perInstance.reads + s.perInstance.readBacks) * wpe;
-      writeWords += (s.perInstance.fills + s.perInstance.updates) * wpe;
     }
     report.levelCycles[l] = std::max(transferCycles(readWords, level.readBandwidth),
                                      transferCycles(writeWords, level.writeBandwidth));

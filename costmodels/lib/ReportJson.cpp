@@ -64,6 +64,7 @@ ordered_json costReportToJsonValue(const CostReport &report, const Problem &prob
       tensors[problem.tensors[t].name] = {
           {"total", countsToJson(s.total)},
           {"per_instance", countsToJson(s.perInstance)},
+          {"words", s.words},
           {"energy_pj",
            {{"fill", s.fillEnergy},
             {"read", s.readEnergy},

@@ -112,6 +112,8 @@ public:
           v = "[" + exprs(l->items) + "]";
         line(d + 1, "Arg " + (a.key ? a.key->name + "=" : std::string()) + v, a);
       }
+    } else if (const auto *dn = boost::get<ast::Density>(&s)) {
+      line(d, "Density " + dn->tensor.name + " = " + exprToString(dn->value), *dn);
     } else if (const auto *e = boost::get<ast::Einsum>(&s)) {
       line(d, "Einsum " + e->label.name + " " + e->assign, *e);
       access(d + 1, "Out", e->output);

@@ -285,8 +285,9 @@ private:
     AttrSet attrs(diags, "memory",
                   {"class", "size", "banks", "width", "bandwidth", "read_bandwidth",
                    "write_bandwidth", "read_energy", "write_energy", "area",
-                   "leakage", "keeps", "ports"});
+                   "leakage", "keeps", "ports", "compress", "run_bits"});
     bool hasSize = false, hasClass = false;
+    const ast::Attr *compressAttr = nullptr, *runBitsAttr = nullptr;
     const std::vector<Dim> bw = {dimBitsPerCycle(), dimWordsPerCycle(),
                                  dimBitsPerSecond()};
     for (const ast::HwItem &item : b.items) {
@@ -333,9 +334,20 @@ private:
         if (auto q = single(*a, {dimPower()}); q && nonNegative(*a, *q))
           L.leakageMW = q->value * 1e3;
       } else if (k == "keeps") {
-        keeps(*a, L);
+        L.keeps = roles(*a, "memory level keeps nothing",
+                        "list the tensors it keeps (input, weight, output) or remove "
+                        "'keeps' to keep all of them");
+      } else if (k == "compress") {
+        compressAttr = a;
+        L.compress = roles(*a, "'compress' names no tensor",
+                           "list the tensors stored run-length coded (input, weight, output)");
+      } else if (k == "run_bits") {
+        runBitsAttr = a;
+        if (auto q = single(*a, {Dim()}); q && positive(*a, *q))
+          L.runBits = static_cast<int64_t>(q->value);
       }
     }
+    compression(L, compressAttr, runBitsAttr, ctx);
     if (!hasClass)
       diags.error(b.name->loc, "memory '" + L.name + "' has no class",
                   "add 'class sram;', 'class regfile;' or 'class dram(lpddr4);'");
@@ -393,13 +405,13 @@ private:
     L.subclass = sub;
   }
 
-  void keeps(const ast::Attr &a, MemoryLevel &L) {
-    L.keeps.clear();
+  /// The tensor roles `a` lists; `none`/`noneHint` is the error when it lists none.
+  std::vector<std::string> roles(const ast::Attr &a, const std::string &none,
+                                 const std::string &noneHint) {
+    std::vector<std::string> out;
     if (a.values.empty()) {
-      diags.error(a.key.loc, "memory level keeps nothing",
-                  "list the tensors it keeps (input, weight, output) or remove "
-                  "'keeps' to keep all of them");
-      return;
+      diags.error(a.key.loc, none, noneHint);
+      return out;
     }
     for (const ast::Expr &e : a.values) {
       std::string t = plainIdent(e);
@@ -407,15 +419,49 @@ private:
           kTensorRoles.end()) {
         diags.error(
             exprRange(e),
-            "'keeps' takes tensor roles, got '" + exprText(e) + "'",
+            "'" + a.key.name + "' takes tensor roles, got '" + exprText(e) + "'",
             didYouMean(t, kTensorRoles, "roles are input, weight and output"));
         continue;
       }
-      if (std::find(L.keeps.begin(), L.keeps.end(), t) != L.keeps.end())
+      if (std::find(out.begin(), out.end(), t) != out.end())
         diags.warning(exprRange(e), "'" + t + "' is listed twice");
       else
-        L.keeps.push_back(t);
+        out.push_back(t);
     }
+    return out;
+  }
+
+  /// `compress` and `run_bits` go together, on the outermost level, for roles it keeps.
+  void compression(MemoryLevel &L, const ast::Attr *compress,
+                   const ast::Attr *runBits, const Ctx &ctx) {
+    if (!compress && !runBits)
+      return;
+    if (!compress) {
+      diags.error(runBits->key.loc, "'run_bits' without 'compress'",
+                  "add 'compress input, output;' (the roles stored run-length coded) or "
+                  "remove 'run_bits'");
+      return;
+    }
+    if (!runBits) {
+      diags.error(compress->key.loc,
+                  "'compress' needs the run-length coding's 'run_bits'",
+                  "add e.g. 'run_bits 5;' (bits of a zero-run count; Eyeriss uses 5)");
+      return;
+    }
+    if (!m.levels.empty() || ctx.depth > 0) {
+      diags.error(compress->key.loc,
+                  "only the outermost memory level can compress tensors",
+                  "compression is modelled at the backing store's port (docs/model.md "
+                  "section 13); move 'compress' to the first memory level");
+      return;
+    }
+    if (L.runBits > 30)
+      diags.error(exprRange(runBits->values[0]),
+                  "'run_bits' must be at most 30, got " + std::to_string(L.runBits));
+    for (const std::string &role : L.compress)
+      if (std::find(L.keeps.begin(), L.keeps.end(), role) == L.keeps.end())
+        diags.error(compress->key.loc,
+                    "memory '" + L.name + "' compresses '" + role + "', which it does not keep");
   }
 
   void nestedNotAllowed(const ast::HwItem &item, const std::string &where) {

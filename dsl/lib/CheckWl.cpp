@@ -45,6 +45,8 @@ private:
         opStmt(*o, count);
       else if (const auto *e = boost::get<ast::Einsum>(&s))
         einsum(*e, count);
+      else if (const auto *d = boost::get<ast::Density>(&s))
+        density(*d);
       else if (const auto *r = boost::get<forward_ast<ast::Repeat>>(&s))
         repeat(r->get(), count);
       else if (const auto *w = boost::get<forward_ast<ast::WeightBlock>>(&s))
@@ -517,6 +519,35 @@ private:
     scopes.pop_back();
   }
 
+  /// `density T = d;`: T defined earlier, d in (0, 1], once per tensor.
+  void density(const ast::Density &d) {
+    auto it = tensors.find(d.tensor.name);
+    if (it == tensors.end()) {
+      std::vector<std::string> names;
+      for (const TensorInfo &t : m.tensors)
+        names.push_back(t.name);
+      diags.error(d.tensor.loc, "density of unknown tensor '" + d.tensor.name + "'",
+                  didYouMean(d.tensor.name, names,
+                             "a density follows the tensor's definition"));
+      return;
+    }
+    std::optional<Quantity> v = evaluateAs(d.value, scope(), diags, {Dim()}, "density");
+    if (!v)
+      return;
+    if (!(v->value > 0 && v->value <= 1)) {
+      diags.error(exprRange(d.value),
+                  "density is the fraction of non-zero elements, in (0, 1]; got " +
+                      formatQuantity(*v));
+      return;
+    }
+    TensorInfo &t = m.tensors[it->second];
+    if (!densities.insert(t.name).second) {
+      diags.error(d.tensor.loc, "density of '" + t.name + "' given twice");
+      return;
+    }
+    t.density = v->value;
+  }
+
   void weightBlock(const ast::WeightBlock &w, int64_t count) {
     std::optional<Quantity> f = evaluateAs(w.factor, scope(), diags, {Dim()}, "weight");
     if (!f)
@@ -540,6 +571,7 @@ private:
   WlModel m;
   std::map<std::string, size_t> tensors;
   std::set<std::string> labels;
+  std::set<std::string> densities; ///< tensors whose density was given
   int64_t copies = 1; ///< product of the enclosing repeat counts
   double weight = 1;  ///< product of the enclosing weight factors
 };

@@ -14,14 +14,7 @@ using test::counts;
 using test::evaluateBoth;
 using test::level;
 using test::makeProblem;
-
-// Tensors of the matmul C[m,n] += A[m,k] * B[k,n].
-Problem matmul(int64_t m, int64_t n, int64_t k) {
-  return makeProblem({{"m", m}, {"n", n}, {"k", k}},
-                     {{"A", {{{"m", 1}}, {{"k", 1}}}, false},
-                      {"B", {{{"k", 1}}, {{"n", 1}}}, false},
-                      {"C", {{{"m", 1}}, {{"n", 1}}}, true}});
-}
+using test::matmul;
 
 /// O[p] += I[p + r] * W[r], P = 4, R = 3.
 Problem threeTapConv() {

@@ -29,6 +29,14 @@ inline Problem makeProblem(const std::vector<std::pair<std::string, int64_t>> &d
   return p;
 }
 
+/// C[m, n] += A[m, k] * B[k, n].
+inline Problem matmul(int64_t m, int64_t n, int64_t k) {
+  return makeProblem({{"m", m}, {"n", n}, {"k", k}},
+                     {{"A", {{{"m", 1}}, {{"k", 1}}}, false},
+                      {"B", {{{"k", 1}}, {{"n", 1}}}, false},
+                      {"C", {{{"m", 1}}, {{"n", 1}}}, true}});
+}
+
 /// A storage level called `name` keeping the tensors of `keep` (other fields default).
 inline StorageLevel level(const std::string &name, TensorMask keep) {
   StorageLevel s;

@@ -313,6 +313,19 @@ Case randomCase(uint64_t seed, bool imperfect) {
   for (StorageLevel &level : c.arch.levels)
     if (rng.coin(10))
       level.capacityWords = rng.pick(1, 60);
+  // Run-length coding at the outermost level in a quarter of the cases (docs/model.md 13),
+  // from a separate stream so that the cases above stay those of earlier versions.
+  Rng coding(seed ^ 0x5deece66dULL);
+  StorageLevel &outer = c.arch.levels[0];
+  if (coding.coin(25)) {
+    outer.blockWords = std::max<int64_t>(outer.blockWords, 2);
+    outer.runBits = static_cast<int>(coding.pick(1, std::min<int64_t>(30, 16 * outer.blockWords - 16)));
+    for (size_t t = 0; t < c.problem.tensors.size(); ++t) {
+      if (coding.coin(60) && c.problem.tensors[t].elementBits <= 16)
+        outer.compressMask |= TensorMask(1) << t;
+      c.problem.tensors[t].density = static_cast<double>(coding.pick(1, 10)) / 10;
+    }
+  }
   return c;
 }
 

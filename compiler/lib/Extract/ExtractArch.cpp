@@ -28,6 +28,21 @@ std::string describe(Operation *op) {
   return (kind + " '" + symName(op) + "'").str();
 }
 
+/// The roles a memory's `attr` lists (none when absent); `what` names the list in errors.
+FailureOr<RoleMask> roleMask(MemoryOp memory, StringRef level, StringRef what, ArrayAttr attr) {
+  RoleMask mask = 0;
+  if (!attr)
+    return mask;
+  for (StringRef role : attr.getAsValueRange<StringAttr>()) {
+    std::optional<Role> r = parseRole(role);
+    if (!r)
+      return memory.emitError() << "memory '" << level << "' " << what << " unknown role '"
+                                << role << "' (roles are input, weight, output)";
+    mask |= RoleMask(1) << static_cast<unsigned>(*r);
+  }
+  return mask;
+}
+
 class ArchExtractor {
 public:
   ArchExtractor(AcceleratorOp acc, const cost::ComponentLibrary &library)
@@ -143,17 +158,20 @@ LogicalResult ArchExtractor::addLevel(MemoryOp memory) {
   level.area = costs.area.value;
   level.leakage = cost::leakagePerCycle(costs.leakage.value, spec.clockHz);
 
-  RoleMask keeps = 0;
-  for (StringRef role : memory.getKeeps().getAsValueRange<StringAttr>()) {
-    std::optional<Role> r = parseRole(role);
-    if (!r)
-      return memory.emitError() << "memory '" << level.name << "' keeps unknown role '" << role
-                                << "' (roles are input, weight, output)";
-    keeps |= RoleMask(1) << static_cast<unsigned>(*r);
-  }
+  FailureOr<RoleMask> keeps = roleMask(memory, level.name, "keeps", memory.getKeepsAttr());
+  FailureOr<RoleMask> compress =
+      roleMask(memory, level.name, "compresses", memory.getCompressAttr());
+  if (failed(keeps) || failed(compress))
+    return failure();
+  if (*compress && !spec.arch.levels.empty())
+    return memory.emitError() << "memory '" << level.name
+                              << "' compresses tensors, but only the outermost level can "
+                                 "(compression is modelled at the backing store's port)";
+  level.runBits = static_cast<int>(memory.getRunBits().value_or(0));
   spec.arch.levels.push_back(std::move(level));
+  spec.compress.push_back(*compress);
   spec.arch.fanOuts.push_back(cost::FanOut{});
-  spec.keeps.push_back(keeps);
+  spec.keeps.push_back(*keeps);
   spec.levelOps.push_back(memory);
   spec.fanOutOps.push_back(nullptr);
   return success();
@@ -285,8 +303,10 @@ FailureOr<ArchSpec> extractArch(AcceleratorOp acc, const cost::ComponentLibrary 
 
 cost::Arch bindRoles(const ArchSpec &spec, llvm::ArrayRef<Role> roles) {
   cost::Arch arch = spec.arch;
-  for (size_t l = 0; l < arch.levels.size(); ++l)
+  for (size_t l = 0; l < arch.levels.size(); ++l) {
     arch.levels[l].keepMask = tensorsWithRoles(roles, spec.keeps[l]);
+    arch.levels[l].compressMask = tensorsWithRoles(roles, spec.compress[l]);
+  }
   return arch;
 }
 

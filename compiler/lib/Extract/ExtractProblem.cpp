@@ -71,6 +71,14 @@ bool linearize(AffineExpr expr, int64_t scale, std::vector<int64_t> &coeffs) {
   return false;
 }
 
+/// The `density` of the op defining `v` (1 when absent or for block arguments).
+double densityOf(Value v) {
+  if (Operation *def = v.getDefiningOp())
+    if (auto d = def->getAttrOfType<FloatAttr>("density"))
+      return d.getValueAsDouble();
+  return 1;
+}
+
 /// The label of the op defining `v`, or "" (block arguments, unlabelled ops).
 std::string labelOf(Value v) {
   if (Operation *def = v.getDefiningOp())
@@ -126,6 +134,10 @@ FailureOr<cost::Problem> extractProblem(wl::EinsumOp op) {
       tensor.name += "#" + std::to_string(t);
     tensor.isOutput = isOutput;
     tensor.elementBits = elementBits(value.getType());
+    tensor.density = densityOf(value);
+    if (!(tensor.density > 0 && tensor.density <= 1))
+      return op.emitError() << "tensor '" << tensor.name << "' of layer '" << op.getLabel()
+                            << "' has density " << tensor.density << "; it must be in (0, 1]";
     if (tensor.elementBits <= 0)
       return op.emitError() << "tensor '" << tensor.name << "' of layer '" << op.getLabel()
                             << "' has no integer or float element type";

@@ -209,7 +209,7 @@ private:
         walk(b.items, name);
         continue;
       }
-      // A network's fields belong to its array; class, keeps, format are names.
+      // A network's fields belong to its array; class, keeps, compress, format are names.
       std::string owner = kind == "network" ? "array @" + array : kind + " @" + name;
       std::string prefix = kind == "network" ? array : name;
       if (kind != "memory" && kind != "compute" && kind != "network")
@@ -219,7 +219,7 @@ private:
         if (!a)
           continue;
         const std::string &k = a->key.name;
-        if (k == "class" || k == "keeps" || k == "format")
+        if (k == "class" || k == "keeps" || k == "compress" || k == "format")
           continue;
         if (k == "bandwidth") {
           attr(prefix + ".read_bandwidth", owner + " read_bandwidth", *a);

@@ -206,6 +206,7 @@ private:
 
   void memory(const dsl::MemoryLevel &L) {
     SmallVector<StringRef> keeps(L.keeps.begin(), L.keeps.end());
+    SmallVector<StringRef> compress(L.compress.begin(), L.compress.end());
     b.create<MemoryOp>(
         loc(L.loc), L.name, L.cls,
         L.subclass.empty() ? StringAttr() : b.getStringAttr(L.subclass),
@@ -221,7 +222,8 @@ private:
                  opt(L.writeEnergyPJ, Unit::PJ)),
         symbolic(L.name + ".area", L.areaUm2, Unit::Um2, opt(L.areaUm2, Unit::Um2)),
         symbolic(L.name + ".leakage", L.leakageMW, Unit::MW, opt(L.leakageMW, Unit::MW)),
-        b.getStrArrayAttr(keeps), L.instances);
+        b.getStrArrayAttr(keeps), compress.empty() ? ArrayAttr() : b.getStrArrayAttr(compress),
+        compress.empty() ? IntegerAttr() : b.getI64IntegerAttr(L.runBits), L.instances);
   }
 
   void compute(const dsl::ComputeUnit &C) {

@@ -67,8 +67,15 @@ private:
     Value v = t.kind == dsl::TensorInfo::Kind::Weight
                   ? b.create<WeightOp>(l, typeOf(t), t.name).getResult()
                   : b.create<InputOp>(l, typeOf(t), t.name).getResult();
+    setDensity(v, t);
     values[t.name] = v;
     return v;
+  }
+
+  /// `density` on the op defining `v` when the tensor's density was given (below 1).
+  void setDensity(Value v, const dsl::TensorInfo &t) {
+    if (t.density < 1)
+      v.getDefiningOp()->setAttr("density", b.getF64FloatAttr(t.density));
   }
 
   /// The value of tensor `name`, creating its input/weight op on first use.
@@ -190,6 +197,8 @@ private:
       result.getDefiningOp()->setAttr("count", b.getI64IntegerAttr(op.count));
     if (op.weight != 1)
       result.getDefiningOp()->setAttr("weight", b.getF64FloatAttr(op.weight));
+    if (const dsl::TensorInfo *t = wl.tensor(op.output))
+      setDensity(result, *t);
     values[op.output] = result;
     return success();
   }

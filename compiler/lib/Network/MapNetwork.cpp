@@ -23,7 +23,7 @@ void writeProblem(std::ostream &os, const cost::Problem &p) {
   for (const cost::Dim &d : p.dims)
     os << ' ' << d.bound;
   for (const cost::Tensor &t : p.tensors) {
-    os << "|t" << (t.isOutput ? "o" : "i") << t.elementBits;
+    os << "|t" << (t.isOutput ? "o" : "i") << t.elementBits << 'd' << exact(t.density);
     for (const std::vector<int64_t> &index : t.projection) {
       os << '[';
       for (int64_t c : index)
@@ -39,7 +39,7 @@ void writeArch(std::ostream &os, const cost::Arch &a) {
        << ',' << l.blockWords << ',' << exact(l.readBandwidth) << ','
        << exact(l.writeBandwidth) << ',' << exact(l.readEnergy) << ','
        << exact(l.writeEnergy) << ',' << exact(l.updateEnergy) << ',' << exact(l.area)
-       << ',' << exact(l.leakage);
+       << ',' << exact(l.leakage) << ",z" << l.compressMask << ',' << l.runBits;
   for (const cost::FanOut &f : a.fanOuts)
     os << "|F" << f.x << ',' << f.y << ',' << f.multicast << f.reduction << ','
        << exact(f.hopEnergy);

@@ -11,6 +11,8 @@
 // docs/search.md gives the argument for each.
 #include "Bound.h"
 
+#include "tessel/cost/Compression.h"
+
 #include <algorithm>
 
 namespace tessel::search {
@@ -162,9 +164,13 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
   const Arch &arch = space.arch();
   // Linear energy per element of a count (block rounding dropped), and what rounding may
   // take back: one block per active instance.
+  // A compressed input moves its coded words; extra output entries are partial sums (dense).
   auto perElement = [&](int l, int t, double price) {
-    return price * static_cast<double>(space.wordsPerElement(t, l)) /
-           static_cast<double>(arch.levels[l].blockWords);
+    const StorageLevel &level = arch.levels[l];
+    double words = t != out && (level.compressMask >> t & 1)
+                       ? movedWords(space.problem(), level, t, 1)
+                       : static_cast<double>(space.wordsPerElement(t, l));
+    return price * words / static_cast<double>(level.blockWords);
   };
   auto rounding = [&](int l, double price) {
     return arch.levels[l].blockWords > 1 ? static_cast<double>(spAbove[l]) * price : 0.0;

@@ -1,6 +1,8 @@
 // Count vectors and their pricing (docs/model.md section 7).
 #include "Counts.h"
 
+#include "tessel/cost/Compression.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -44,6 +46,35 @@ int64_t transferCycles(double words, double bandwidth) {
 
 } // namespace
 
+void Pricing::priceCompressed(const Counts &counts, int l, int t, bool perBlock, double &storage,
+                              double &readWords, double &writeWords) const {
+  // Only the outermost level compresses: it has one instance.
+  const StorageLevel &level = space.arch().levels[l];
+  const Problem &problem = space.problem();
+  auto fills = static_cast<double>(counts.at(l, t, Counts::Fills));
+  auto reads = static_cast<double>(counts.at(l, t, Counts::Reads));
+  auto updates = static_cast<double>(counts.at(l, t, Counts::Updates));
+  auto readBacks = static_cast<double>(counts.at(l, t, Counts::ReadBacks));
+  double coded = movedWords(problem, level, t, 1);
+  auto wpe = static_cast<double>(space.wordsPerElement(t, l));
+  // Updates: (updates - readBacks) final values coded, readBacks partial sums dense, i.e.
+  // updates x coded + readBacks x (dense - coded). The counts may be lower bounds (with
+  // readBacks <= updates); when coding expands the data (coded > dense) the readBacks term is
+  // negative, and updates x dense is the bound. Either way exact for exact counts that code
+  // to fewer words, a lower bound otherwise (leaves are priced by the model, not here).
+  double updateWords = updates * std::min(coded, wpe) + readBacks * std::max(0.0, wpe - coded);
+  double words[Counts::NumActions] = {fills * coded, reads * coded, updateWords,
+                                      readBacks * wpe};
+  const double prices[Counts::NumActions] = {level.writeEnergy, level.readEnergy,
+                                             level.updateEnergy, level.readEnergy};
+  auto block = static_cast<double>(level.blockWords);
+  for (int a = 0; a < Counts::NumActions; ++a)
+    if (words[a] > 0)
+      storage += (perBlock ? std::ceil(words[a] / block) : words[a] / block) * prices[a];
+  readWords += words[Counts::Reads] + words[Counts::ReadBacks];
+  writeWords += words[Counts::Fills] + words[Counts::Updates];
+}
+
 void Pricing::price(const Counts &counts, const int64_t *active, const int64_t *maxActive,
                     int64_t computeCycles, double &energy, double &cycles) const {
   const Arch &arch = space.arch();
@@ -54,6 +85,10 @@ void Pricing::price(const Counts &counts, const int64_t *active, const int64_t *
     int64_t block = level.blockWords;
     double readWords = 0, writeWords = 0;
     for (int t = 0; t < counts.tensors; ++t) {
+      if (level.compressMask >> t & 1) {
+        priceCompressed(counts, l, t, active != nullptr, storage, readWords, writeWords);
+        continue;
+      }
       int64_t wpe = space.wordsPerElement(t, l);
       const double prices[Counts::NumActions] = {level.writeEnergy, level.readEnergy,
                                                  level.updateEnergy, level.readEnergy};

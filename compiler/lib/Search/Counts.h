@@ -43,6 +43,12 @@ public:
              int64_t computeCycles, double &energy, double &cycles) const;
 
 private:
+  /// Adds the storage energy and words of tensor `t` at level `l`, which compresses it
+  /// (docs/model.md 13), as a lower bound for counts that are lower bounds; billed per block
+  /// when `perBlock` (the active instances are known), else linearly.
+  void priceCompressed(const Counts &counts, int l, int t, bool perBlock, double &storage,
+                       double &readWords, double &writeWords) const;
+
   const Mapspace &space;
   double leakagePerCycle = 0;
   double macEnergy = 0;

@@ -53,6 +53,30 @@ void printHeader(std::ostream &os, const EvalInputs &in, const std::string &mapp
   }
 }
 
+/// Coded traffic of the levels that run-length code tensors (docs/model.md section 13).
+void printCoded(std::ostream &os, const cost::Problem &p, const cost::Arch &a,
+                const cost::CostReport &r) {
+  for (size_t l = 0; l < a.levels.size(); ++l) {
+    const cost::StorageLevel &level = a.levels[l];
+    if (level.compressMask == 0)
+      continue;
+    os << "\nrun-length coded at " << level.name << " (" << level.runBits
+       << "-bit runs; words of " << level.wordBits << " bits, docs/model.md section 13):\n";
+    for (size_t t = 0; t < p.tensors.size(); ++t) {
+      const cost::TensorLevelStats &s = r.at(l, t);
+      if (!(level.compressMask >> t & 1) || s.total == cost::AccessCounts{})
+        continue;
+      const cost::AccessCounts &c = s.total;
+      double dense = static_cast<double>(c.fills + c.reads + c.updates + c.readBacks) *
+                     static_cast<double>(cost::wordsPerElement(p, static_cast<int>(t),
+                                                               level.wordBits));
+      os << "  " << p.tensors[t].name << ": density " << num(p.tensors[t].density) << ", "
+         << num(s.words) << " words moved (" << num(dense) << " uncoded, x"
+         << num(dense > 0 ? s.words / dense : 0) << ")\n";
+    }
+  }
+}
+
 void printAccesses(std::ostream &os, const EvalInputs &in, const cost::CostReport &r) {
   const cost::Problem &p = in.problem;
   const cost::Arch &a = in.arch;
@@ -102,6 +126,7 @@ void printAccesses(std::ostream &os, const EvalInputs &in, const cost::CostRepor
     row(e.first, e.note) << std::string(tw + 4 * 13 - used, ' ') << std::setw(14)
                          << num(e.energy) << e.after << '\n';
   }
+  printCoded(os, p, a, r);
 }
 
 void printLatencyAndArea(std::ostream &os, const EvalInputs &in, const cost::CostReport &r) {

@@ -1,6 +1,7 @@
 // Text and JSON summaries printed by `tessel check`.
 #include "Summary.h"
 #include "TextTable.h"
+#include "tessel/Support/Number.h"
 
 #include <algorithm>
 #include <cmath>
@@ -75,6 +76,10 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
                 bw.str()});
   }
   levels.print(os);
+  for (const dsl::MemoryLevel &L : m.levels)
+    if (!L.compress.empty())
+      os << "  " << L.name << " stores " << join(L.compress, ", ") << " run-length coded, "
+         << L.runBits << "-bit runs\n";
   for (const dsl::SpatialArray &A : m.arrays) {
     os << "  array " << A.name << " " << A.fanY << " x " << A.fanX << " ("
        << A.instances * A.fanX * A.fanY << " instances)";
@@ -160,6 +165,12 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
      << "\n";
   if (repeats)
     os << "  tensor bytes with repeats: " << bytesText(all) << "\n";
+  std::string densities;
+  for (const dsl::TensorInfo &t : m.tensors)
+    if (t.density < 1)
+      densities += (densities.empty() ? "" : ", ") + t.name + " " + formatNumber(t.density);
+  if (!densities.empty())
+    os << "  densities (non-zero fraction): " << densities << "\n";
 }
 
 nlohmann::json toJson(const dsl::HwModel &m) {
@@ -190,6 +201,10 @@ nlohmann::json toJson(const dsl::HwModel &m) {
       l["write_energy_pj"] = *L.writeEnergyPJ;
     if (L.areaUm2)
       l["area_um2"] = *L.areaUm2;
+    if (!L.compress.empty()) {
+      l["compress"] = L.compress;
+      l["run_bits"] = L.runBits;
+    }
     j["levels"].push_back(l);
   }
   j["arrays"] = nlohmann::json::array();
@@ -238,7 +253,7 @@ nlohmann::json toJson(const dsl::WlModel &m) {
     j["tensors"].push_back({{"name", t.name}, {"shape", t.shape},
                             {"dtype", dsl::dtypeName(t.dtype)},
                             {"kind", dsl::tensorKindName(t.kind)}, {"bytes", t.bytes()},
-                            {"count", t.count}});
+                            {"count", t.count}, {"density", t.density}});
   auto bytesJson = [](const dsl::TensorBytes &b) {
     return nlohmann::json{
         {"inputs", b.inputs}, {"activations", b.activations}, {"weights", b.weights}};

@@ -24,6 +24,7 @@ struct AccessRule : Annotate {};
 struct IndexRangeRule : Annotate {};
 struct RepeatRule : Annotate {};
 struct WeightRule : Annotate {};
+struct DensityRule : Annotate {};
 struct WlUnexpectedRule {};
 struct WlEndRule {};
 struct AssignRule {};
@@ -53,9 +54,10 @@ x3::rule<IndexRangeRule, ast::IndexRange> const indexRange =
     "index range 'i < N'";
 x3::rule<RepeatRule, ast::Repeat> const repeat = "repeat";
 x3::rule<WeightRule, ast::WeightBlock> const weightBlock = "weight block";
+x3::rule<DensityRule, ast::Density> const density = "density";
 x3::rule<AssignRule, std::string> const assign = "'+=' or '='";
 x3::rule<WlUnexpectedRule> const unexpected =
-    "a statement ('let', 'param', 'tensor', 'repeat', 'weight', 'x = op(...)' or "
+    "a statement ('let', 'param', 'tensor', 'repeat', 'weight', 'density', 'x = op(...)' or "
     "'label: Out[...] += ...')";
 x3::rule<WlEndRule> const end = "'workload', 'import' or end of file";
 
@@ -63,7 +65,7 @@ auto const file_def = *top > end;
 auto const end_def = x3::eoi;
 auto const top_def = import | workload;
 auto const workload_def = kw("workload") > ident > '{' > *stmt > '}';
-auto const stmt_def = let | param | tensor | repeat | weightBlock | einsum | opStmt |
+auto const stmt_def = let | param | tensor | repeat | weightBlock | density | einsum | opStmt |
                       ((!(x3::lit('}') | x3::eoi)) > unexpected);
 auto const unexpected_def = x3::eps(false);
 auto const let_def = kw("let") > ident > '=' > expr > ';';
@@ -74,6 +76,8 @@ auto const repeat_def = kw("repeat") > expr > '{' > *stmt > '}';
 // unless '=' or ':' follows it.
 auto const weightBlock_def =
     kw("weight") >> !(x3::lit('=') | ':') > expr > '{' > *stmt > '}';
+// `density` is not reserved either: `density = op(...)` and `density: ...` are statements.
+auto const density_def = kw("density") >> ident > '=' > expr > ';';
 auto const opStmt_def = ident >> '=' > ident > '(' > -(opArg % ',') > ')' >
                         -ident > ';';
 auto const argKey_def = ident >> '=' >> !x3::lit('=');
@@ -89,7 +93,7 @@ auto const einsum_def = ident >> ':' > access > assign > (access % '*') >
 } // namespace wl
 
 using namespace wl;
-BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, weightBlock, opStmt,
+BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, weightBlock, density, opStmt,
                     opArg, argKey, argValue, argList, assign, access, indexRange,
                     einsum, end)
 

@@ -37,7 +37,7 @@ def check_request(req):
         expect(dim, ["name", "bound"], "dim")
     dim_names = {d["name"] for d in problem["dims"]}
     for tensor in problem["tensors"]:
-        expect(tensor, ["name", "output", "element_bits", "indices"], "tensor")
+        expect(tensor, ["name", "output", "element_bits", "density", "indices"], "tensor")
         for index in tensor["indices"]:
             if not set(index) <= dim_names:
                 raise ValueError(f"index {index} names unknown dims")
@@ -46,7 +46,7 @@ def check_request(req):
         expect(level, ["name", "instances", "capacity_words", "keeps", "word_bits",
                        "block_words", "read_bandwidth", "write_bandwidth", "read_energy_pj",
                        "write_energy_pj", "update_energy_pj", "area_um2",
-                       "leakage_pj_per_cycle", "fanout_below"], "level")
+                       "leakage_pj_per_cycle", "compress", "run_bits", "fanout_below"], "level")
         expect(level["fanout_below"], ["x", "y", "multicast", "reduction", "hop_energy_pj"],
                "fanout_below")
     expect(arch["compute"], ["name", "mac_energy_pj", "area_um2", "leakage_pj_per_cycle"],

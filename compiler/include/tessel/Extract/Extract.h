@@ -47,6 +47,8 @@ struct ArchSpec {
   cost::Arch arch;
   /// Per level: the roles its `keeps` list names.
   std::vector<RoleMask> keeps;
+  /// Per level: the roles it stores run-length coded (`compress`; only the outermost level).
+  std::vector<RoleMask> compress;
   /// Per level: its arch.memory op. Per fan-out: the arch.array op it came from, or null for
   /// a trivial fan-out or one made only of a compute unit's `count`.
   std::vector<mlir::Operation *> levelOps;

@@ -30,6 +30,10 @@ struct StorageLevel {
   /// Area of one instance, um^2; leakage of one instance, pJ per cycle.
   double area = 0;
   double leakage = 0;
+  /// Tensors this level stores run-length coded (outermost level only; docs/model.md 13),
+  /// with zero runs of `runBits` bits.
+  TensorMask compressMask = 0;
+  int runBits = 0;
 };
 
 /// The spatial fan-out below a level: each parent instance feeds x*y child instances.

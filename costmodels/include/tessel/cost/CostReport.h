@@ -38,6 +38,9 @@ struct TensorLevelStats {
   double readEnergy = 0;
   double updateEnergy = 0;
   double readBackEnergy = 0;
+  /// Words moved at the level (fills, reads, updates, read-backs), summed over the active
+  /// instances; run-length coded tensors move their expected coded size (docs/model.md 13).
+  double words = 0;
 };
 
 /// The result of evaluating one mapping.

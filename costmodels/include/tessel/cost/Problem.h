@@ -25,6 +25,8 @@ struct Tensor {
   std::vector<std::vector<int64_t>> projection;
   bool isOutput = false;
   int elementBits = 16;
+  /// Fraction of non-zero elements, in (0, 1]; only compression uses it (docs/model.md 13).
+  double density = 1;
 };
 
 /// An einsum: out[...] += prod(inputs[...]) over the Cartesian product of the dims.

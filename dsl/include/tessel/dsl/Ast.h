@@ -184,9 +184,15 @@ struct Einsum : Located {
   std::vector<IndexRange> ranges;
 };
 
+/// `density T = d;`: the fraction of non-zero elements of tensor T.
+struct Density : Located {
+  Ident tensor;
+  Expr value;
+};
+
 struct Repeat;
 struct WeightBlock;
-struct WlStmt : x3::variant<Let, Param, TensorDecl, OpStmt, Einsum,
+struct WlStmt : x3::variant<Let, Param, TensorDecl, OpStmt, Einsum, Density,
                             x3::forward_ast<Repeat>, x3::forward_ast<WeightBlock>> {
   using base_type::base_type;
   using base_type::operator=;

@@ -40,6 +40,9 @@ struct MemoryLevel {
   double writeBandwidth = 0;     ///< bits per cycle
   std::optional<double> readEnergyPJ, writeEnergyPJ, areaUm2, leakageMW;
   std::vector<std::string> keeps; ///< tensor roles: input, weight, output
+  /// Roles stored run-length coded with `runBits`-bit zero runs (docs/model.md 13).
+  std::vector<std::string> compress;
+  int64_t runBits = 0;
   int64_t instances = 1;
   int arrayDepth = 0; ///< number of enclosing arrays
   std::string enclosingArray;

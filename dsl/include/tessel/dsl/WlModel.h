@@ -27,6 +27,8 @@ struct TensorInfo {
   /// Copies: the product of the enclosing `repeat` counts. A weight declared inside
   /// `repeat 32` stands for 32 distinct weight tensors (one per layer).
   int64_t count = 1;
+  /// Fraction of non-zero elements (`density T = d;`), 1 unless given.
+  double density = 1;
   SourceRange loc;
   int64_t elements() const;
   int64_t bytes() const; ///< one copy, rounded up to whole bytes

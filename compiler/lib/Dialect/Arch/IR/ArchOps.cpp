@@ -187,6 +187,21 @@ LogicalResult MemoryOp::verify() {
     if (!seen.insert(role).second)
       return emitOpError() << "keeps '" << role << "' twice";
   }
+  if (getCompress().has_value() != getRunBits().has_value())
+    return emitOpError() << "needs both 'compress' and 'run_bits' or neither";
+  if (!getCompress())
+    return success();
+  if (*getRunBits() < 1 || *getRunBits() > 30)
+    return emitOpError() << "run_bits must be 1 to 30, got " << *getRunBits();
+  llvm::SmallVector<StringRef, 3> coded;
+  auto keeps = getKeeps().getAsValueRange<StringAttr>();
+  for (StringRef role : getCompress()->getAsValueRange<StringAttr>()) {
+    if (!llvm::is_contained(keeps, role))
+      return emitOpError() << "compresses '" << role << "', which it does not keep";
+    if (llvm::is_contained(coded, role))
+      return emitOpError() << "compresses '" << role << "' twice";
+    coded.push_back(role);
+  }
   return success();
 }
 

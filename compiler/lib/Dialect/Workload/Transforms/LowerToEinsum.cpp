@@ -90,9 +90,10 @@ SmallVector<AffineExpr> delinearize(AffineExpr lin, ArrayRef<int64_t> lead,
   return idx;
 }
 
-/// Copies the repeat count and the weight of the replaced op to a value built for it.
+/// Copies the repeat count, the weight and the density of the replaced op to a value built
+/// for it.
 void copyCount(Operation *from, Value to) {
-  for (const char *name : {"count", "weight"})
+  for (const char *name : {"count", "weight", "density"})
     if (Attribute a = from->getAttr(name))
       to.getDefiningOp()->setAttr(name, a);
 }

@@ -83,7 +83,8 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
     (with an optional subclass such as lpddr4), `size` in bits (absent = unbounded),
     `width` the block width in bits, bandwidths in bits per cycle, per-access energies in
     pJ, area in um2, leakage in mW, `ports` (absent = 1) and the tensor roles it keeps (the
-    others bypass it).
+    others bypass it). `compress` names the roles it stores run-length coded with zero runs
+    of `run_bits` bits (both or neither; docs/model.md section 13).
     `instances` counts the copies created by enclosing arrays.
 
     ```mlir
@@ -101,13 +102,15 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
                        OptionalAttr<Arch_ValueAttr>:$read_energy,
                        OptionalAttr<Arch_ValueAttr>:$write_energy,
                        OptionalAttr<Arch_ValueAttr>:$area, OptionalAttr<Arch_ValueAttr>:$leakage,
-                       StrArrayAttr:$keeps, I64Attr:$instances);
+                       StrArrayAttr:$keeps, OptionalAttr<StrArrayAttr>:$compress,
+                       OptionalAttr<I64Attr>:$run_bits, I64Attr:$instances);
   let assemblyFormat = [{
     $sym_name `class` $cls (`(` $subclass^ `)`)? (`size` $size^)? `banks` $banks
     (`ports` $ports^)?
     (`width` $width^)? (`read_bw` $read_bandwidth^)? (`write_bw` $write_bandwidth^)?
     (`read_energy` $read_energy^)? (`write_energy` $write_energy^)? (`area` $area^)?
-    (`leakage` $leakage^)? `keeps` $keeps `instances` $instances attr-dict
+    (`leakage` $leakage^)? `keeps` $keeps (`compress` $compress^)? (`run_bits` $run_bits^)?
+    `instances` $instances attr-dict
   }];
   let hasVerifier = 1;
 }
