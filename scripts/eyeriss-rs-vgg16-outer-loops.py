@@ -11,8 +11,9 @@ every order of the DRAM loops (N, K, C, P strips, Q), every split of K between D
 N at DRAM or at the GLB (GLB loops K, N, then Q innermost), fewest DRAM words while the GLB holds
 its tiles, ties to the least GLB energy, then to the first order enumerated. New for VGG: the
 output columns Q are split between DRAM and the GLB when a pass's tiles do not fit the GLB. For
-each K split and N placement only the smallest DRAM factor of Q whose tiles fit is tried (a
-larger one never moves fewer DRAM words: it only adds input halo columns and DRAM steps).
+each K split and N placement only the smallest DRAM factor of Q whose tiles fit is tried (with
+the same K split, N placement and DRAM order a larger one never moves fewer DRAM words: it only
+adds input halo columns and DRAM steps).
 
 usage: scripts/eyeriss-rs-vgg16-outer-loops.py TESSEL [--write] [--all-q] [LAYER...]
   (from the source root; --write writes the mapping files, --all-q also tries every larger Q
