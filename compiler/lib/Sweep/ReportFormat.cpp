@@ -2,14 +2,11 @@
 // input hashes.
 #include "ReportHtml.h"
 
+#include "tessel/Sweep/ResultsFile.h"
 #include "tessel/Sweep/Sha256.h"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace tessel::sweep {
 
@@ -96,14 +93,10 @@ ReportInput reportInput(const std::string &path, std::string_view bytes) {
 }
 
 Result<ReportInput> readReportInput(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return path + ": error: cannot read: " + std::strerror(errno);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad())
-    return path + ": error: cannot read: " + std::strerror(errno);
-  return reportInput(path, text.str());
+  std::string text;
+  if (std::string error = readWholeFile(path, text); !error.empty())
+    return error;
+  return reportInput(path, text);
 }
 
 std::string shellQuote(const std::vector<std::string> &args) {

@@ -41,15 +41,23 @@ ResultsFileContents parseResultsText(std::string_view text, const std::string &f
   return out;
 }
 
-Result<ResultsFileContents> readResultsFile(const std::string &path) {
+std::string readWholeFile(const std::string &path, std::string &text) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return path + ": error: cannot read: " + std::strerror(errno);
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad())
-    return path + ": error: cannot read";
-  return parseResultsText(ss.str(), path);
+    return path + ": error: cannot read: " + std::strerror(errno);
+  text = std::move(ss).str();
+  return "";
+}
+
+Result<ResultsFileContents> readResultsFile(const std::string &path) {
+  std::string text;
+  if (std::string error = readWholeFile(path, text); !error.empty())
+    return error;
+  return parseResultsText(text, path);
 }
 
 std::string formatLineIssue(const std::string &file, const LineIssue &issue,

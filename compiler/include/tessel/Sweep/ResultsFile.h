@@ -40,6 +40,9 @@ struct ResultsFileContents {
 /// Splits `text` into records and issues; `file` names the records' source.
 ResultsFileContents parseResultsText(std::string_view text, const std::string &file);
 
+/// Reads the whole file at `path` into `text`; returns "" or "PATH: error: cannot read: WHY".
+std::string readWholeFile(const std::string &path, std::string &text);
+
 /// Reads and parses a results file; an error only when it cannot be read.
 Result<ResultsFileContents> readResultsFile(const std::string &path);
 
