@@ -146,16 +146,10 @@ int runAnalyze(int argc, char **argv) {
     return 1;
   }
   LoadedInputs in;
-  dsl::ParamAssignments given;
-  if (auto it = args->values.find("param"); it != args->values.end()) {
-    given = parseParamArgs(it->second, in);
-    if (!reportDiagnostics(std::cerr, in.sm, in.diags))
-      return 1;
-  }
   std::vector<std::string> files = args->positional;
   if (hwFile)
     files.insert(files.begin(), *hwFile);
-  if (!loadInputs(files, in, std::cerr, {}, given) || !checkParamNames(given, in, std::cerr))
+  if (!loadInputsAtParams(files, args->values["param"], in, std::cerr))
     return 1;
   if (!weights.empty() && weights.size() != in.wl.size()) {
     std::cerr << "tessel analyze: error: --weight gives " << weights.size() << " weight"

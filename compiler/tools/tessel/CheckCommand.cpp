@@ -45,14 +45,7 @@ int runCheck(int argc, char **argv) {
     return 1;
   }
   LoadedInputs in;
-  dsl::ParamAssignments given;
-  if (auto it = args->values.find("param"); it != args->values.end()) {
-    given = parseParamArgs(it->second, in);
-    if (!reportDiagnostics(std::cerr, in.sm, in.diags))
-      return 1;
-  }
-  if (!loadInputs(args->positional, in, std::cerr, {}, given) ||
-      !checkParamNames(given, in, std::cerr))
+  if (!loadInputsAtParams(args->positional, args->values["param"], in, std::cerr))
     return 1;
   cost::ComponentLibrary library;
   cost::registerBuiltinComponents(library);

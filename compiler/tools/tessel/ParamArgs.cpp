@@ -49,4 +49,13 @@ bool checkParamNames(const dsl::ParamAssignments &given, const LoadedInputs &in,
   return reportDiagnostics(err, in.sm, diags);
 }
 
+bool loadInputsAtParams(const std::vector<std::string> &files,
+                        const std::vector<std::string> &paramArgs, LoadedInputs &in,
+                        std::ostream &err) {
+  dsl::ParamAssignments given = parseParamArgs(paramArgs, in);
+  if (!reportDiagnostics(err, in.sm, in.diags))
+    return false;
+  return loadInputs(files, in, err, {}, given) && checkParamNames(given, in, err);
+}
+
 } // namespace tessel::cli

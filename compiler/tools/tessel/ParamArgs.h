@@ -21,6 +21,12 @@ dsl::ParamAssignments parseParamArgs(const std::vector<std::string> &args, Loade
 bool checkParamNames(const dsl::ParamAssignments &given, const LoadedInputs &in,
                      std::ostream &err);
 
+/// Parses `paramArgs` (the values of --param), then loads and checks `files` at those values
+/// and checks their names; reports every problem to `err` and returns false on any.
+bool loadInputsAtParams(const std::vector<std::string> &files,
+                        const std::vector<std::string> &paramArgs, LoadedInputs &in,
+                        std::ostream &err);
+
 } // namespace tessel::cli
 
 #endif // TESSEL_TOOLS_PARAMARGS_H
