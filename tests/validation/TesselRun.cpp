@@ -136,6 +136,31 @@ double levelAccesses(const json &level) {
   return sum;
 }
 
+double levelWords(const json &level) {
+  double sum = 0;
+  if (level.contains("tensors"))
+    for (const json &t : level["tensors"])
+      sum += t.value("words", 0.0);
+  return sum;
+}
+
+std::string readTextFile(const std::string &path, std::string &text) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (!in)
+    return "cannot read " + path;
+  text = ss.str();
+  return "";
+}
+
+std::string writeTextFile(const std::string &path, const std::string &text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  return out ? "" : "cannot write " + path;
+}
+
 double tensorCount(const json &level, const std::string &tensor, const char *count) {
   if (!level.contains("tensors") || !level["tensors"].contains(tensor))
     return 0;

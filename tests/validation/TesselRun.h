@@ -58,6 +58,16 @@ double figure(const json &part, const char *key);
 /// over active instances): every element that crosses the level's port.
 double levelAccesses(const json &level);
 
+/// Sum over the tensors of a cost-report level of their `words` (the words crossing the
+/// level's port; run-length coded tensors at their coded size, docs/model.md section 13).
+double levelWords(const json &level);
+
+/// Reads the file at `path` into `text`; returns "" or an error.
+std::string readTextFile(const std::string &path, std::string &text);
+
+/// Writes `text` to `path`; returns "" or an error.
+std::string writeTextFile(const std::string &path, const std::string &text);
+
 /// One count ("fills", "reads", "updates", "read_backs") of one tensor at a cost-report level
 /// (0 when the tensor has no access there).
 double tensorCount(const json &level, const std::string &tensor, const char *count);
