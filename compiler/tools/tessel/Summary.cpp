@@ -1,7 +1,6 @@
 // Text and JSON summaries printed by `tessel check`.
 #include "Summary.h"
 #include "TextTable.h"
-#include "tessel/Support/Number.h"
 
 #include <algorithm>
 #include <cmath>
@@ -165,12 +164,13 @@ void printSummary(std::ostream &os, const dsl::WlModel &m) {
      << "\n";
   if (repeats)
     os << "  tensor bytes with repeats: " << bytesText(all) << "\n";
-  std::string densities;
+  std::ostringstream densities;
+  densities << std::setprecision(6);
   for (const dsl::TensorInfo &t : m.tensors)
     if (t.density < 1)
-      densities += (densities.empty() ? "" : ", ") + t.name + " " + formatNumber(t.density);
-  if (!densities.empty())
-    os << "  densities (non-zero fraction): " << densities << "\n";
+      densities << (densities.tellp() > 0 ? ", " : "") << t.name << " " << t.density;
+  if (densities.tellp() > 0)
+    os << "  densities (non-zero fraction): " << densities.str() << "\n";
 }
 
 nlohmann::json toJson(const dsl::HwModel &m) {
