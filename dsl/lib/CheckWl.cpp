@@ -5,6 +5,7 @@
 #include <boost/variant/get.hpp>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace tessel::dsl {
@@ -541,8 +542,9 @@ private:
       return;
     }
     TensorInfo &t = m.tensors[it->second];
-    if (!densities.insert(t.name).second) {
-      diags.error(d.tensor.loc, "density of '" + t.name + "' given twice");
+    if (auto [first, fresh] = densities.emplace(t.name, d.tensor.loc); !fresh) {
+      Diagnostic &e = diags.error(d.tensor.loc, "density of '" + t.name + "' given twice");
+      e.notes.push_back({Severity::Note, first->second, "first given here", "", {}});
       return;
     }
     t.density = v->value;
@@ -571,7 +573,7 @@ private:
   WlModel m;
   std::map<std::string, size_t> tensors;
   std::set<std::string> labels;
-  std::set<std::string> densities; ///< tensors whose density was given
+  std::map<std::string, SourceRange> densities; ///< where each given density was given
   int64_t copies = 1; ///< product of the enclosing repeat counts
   double weight = 1;  ///< product of the enclosing weight factors
 };

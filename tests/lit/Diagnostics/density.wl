@@ -16,6 +16,7 @@ workload w {
 // CHECK: {{.*}}density.wl:8:11: error: density of unknown tensor 'yy'
 // CHECK: hint: did you mean 'y'?
 // CHECK: {{.*}}density.wl:9:11: error: density of 'x' given twice
+// CHECK: {{.*}}density.wl:5:11: note: first given here
 // CHECK: {{.*}}density.wl:10:11: error: density of unknown tensor 'z'
 // CHECK: {{.*}}density.wl:13:21: error: density is the fraction of non-zero elements, in (0, 1]; got 0
 // CHECK: 5 errors generated.
