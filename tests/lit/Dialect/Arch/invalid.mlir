@@ -135,3 +135,35 @@ arch.accelerator @a technology #arch.quantity<65 hz> clock #arch.quantity<1000 h
 arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.expr<hz, ()[s0] -> (s0), [@f]> word 16 model "analytical" {
   arch.compute @mac class "intmac" bits 16 count 1 instances 1
 }
+
+// -----
+
+arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{needs both 'compress' and 'run_bits' or neither}}
+  arch.memory @DRAM class "dram" banks 1 keeps ["input", "output"] compress ["input"] instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
+
+// -----
+
+arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{compresses 'weight', which it does not keep}}
+  arch.memory @DRAM class "dram" banks 1 keeps ["input", "output"] compress ["weight"] run_bits 5 instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
+
+// -----
+
+arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{run_bits must be 1 to 30, got 31}}
+  arch.memory @DRAM class "dram" banks 1 keeps ["input"] compress ["input"] run_bits 31 instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
+
+// -----
+
+arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{compresses 'input' twice}}
+  arch.memory @DRAM class "dram" banks 1 keeps ["input"] compress ["input", "input"] run_bits 5 instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
