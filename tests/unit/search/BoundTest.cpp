@@ -18,12 +18,15 @@ namespace {
 /// Calls `check(c, space, bounder, point, report)` for `samples` random points
 /// of case `seed` (1 to `seeds`; a deep case when `deepEvery` divides the seed)
 /// that the model accepts.
+/// With `coded`, the outermost level run-length codes tensors (codeOutermost).
 template <typename Check>
 void forValidPoints(uint64_t seeds, uint64_t deepEvery, int samples,
-                    uint64_t rngSalt, const Check &check) {
+                    uint64_t rngSalt, const Check &check, bool coded = false) {
   for (uint64_t seed = 1; seed <= seeds; ++seed) {
     SearchCase c =
         seed % deepEvery == 0 ? deepCase(seed) : smallCase(seed, seed % 3 == 0);
+    if (coded)
+      codeOutermost(c, seed);
     std::vector<std::string> errors;
     auto space = Mapspace::create(c.problem, c.arch, c.constraints, errors);
     REQUIRE(space);
@@ -41,14 +44,12 @@ void forValidPoints(uint64_t seeds, uint64_t deepEvery, int samples,
   }
 }
 
-} // namespace
-
-TEST_CASE("bounds never exceed the energy and cycles of a completion",
-          "[search][bound]") {
-  int points = 0, bounds = 0;
+/// Every prefix of the tree's decisions bounds `samples` random valid points of seeds 1 to
+/// `seeds` from below; counts the points and bounds.
+void checkPrefixBounds(uint64_t seeds, uint64_t salt, bool coded, int &points, int &bounds) {
   // Small cases, and every fourth a deeper one (flows past several levels and
   // fan-outs).
-  forValidPoints(1000, 4, 20, 31,
+  forValidPoints(seeds, 4, 20, salt,
                  [&](uint64_t seed, const SearchCase &c, const Mapspace &space,
                      Bounder &bounder, Rng &, const Point &p,
                      const cost::CostReport &report) {
@@ -81,9 +82,29 @@ TEST_CASE("bounds never exceed the energy and cycles of a completion",
                        CHECK(energy <= report.totalEnergy * (1 + 1e-12));
                        CHECK(cycles <= static_cast<double>(report.cycles));
                      }
-                 });
+                 },
+                 coded);
+}
+
+
+} // namespace
+
+TEST_CASE("bounds never exceed the energy and cycles of a completion",
+          "[search][bound]") {
+  int points = 0, bounds = 0;
+  checkPrefixBounds(1000, 31, false, points, bounds);
   CHECK(points > 1000);
   CHECK(bounds > 5000);
+}
+
+TEST_CASE("bounds stay admissible when the outermost level run-length codes tensors",
+          "[search][bound][compression]") {
+  // Coded traffic is priced from the coded words (docs/model.md 13), and coding dense data
+  // expands it: the bounds must stay below every completion either way.
+  int points = 0, bounds = 0;
+  checkPrefixBounds(400, 43, true, points, bounds);
+  CHECK(points > 400);
+  CHECK(bounds > 2000);
 }
 
 TEST_CASE("bounds cached within a frame never exceed the energy and cycles of "

@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <random>
 
 using namespace tessel;
 using namespace tessel::search;
@@ -164,16 +163,7 @@ TEST_CASE("bnb finds the brute-force optimum when the outermost level compresses
   int checked = 0, feasible = 0;
   for (uint64_t seed = 1; checked < 40; ++seed) {
     SearchCase c = smallCase(seed);
-    std::mt19937_64 rng(seed * 7919); // the engine's sequence is fixed by the standard
-    auto pick = [&](uint64_t lo, uint64_t hi) { return lo + rng() % (hi - lo + 1); };
-    cost::StorageLevel &dram = c.arch.levels[0];
-    dram.blockWords = static_cast<int64_t>(pick(2, 4));
-    dram.runBits = static_cast<int>(pick(1, 5));
-    for (size_t t = 0; t < c.problem.tensors.size(); ++t) {
-      if (pick(0, 9) < 7)
-        dram.compressMask |= cost::TensorMask(1) << t;
-      c.problem.tensors[t].density = pick(0, 3) == 0 ? 1.0 : static_cast<double>(pick(1, 9)) / 10;
-    }
+    codeOutermost(c, seed);
     REQUIRE(cost::validateArch(c.arch, c.problem).empty());
     Objective objective = Objective::single(seed % 2 ? Metric::Energy : Metric::Cycles);
     BruteForce bf = bruteForce(c, objective, Limits{});

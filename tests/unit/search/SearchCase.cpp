@@ -243,6 +243,19 @@ SearchCase smallCase(uint64_t seed, bool withConstraints) {
   return c;
 }
 
+void codeOutermost(SearchCase &c, uint64_t seed) {
+  TestRng rng(seed * 7919 + 3);
+  cost::StorageLevel &dram = c.arch.levels[0];
+  dram.blockWords = rng.pick(2, 4);
+  dram.runBits = static_cast<int>(rng.pick(1, 5));
+  for (size_t t = 0; t < c.problem.tensors.size(); ++t) {
+    if (rng.coin(70))
+      dram.compressMask |= cost::TensorMask(1) << t;
+    c.problem.tensors[t].density =
+        rng.coin(25) ? 1.0 : static_cast<double>(rng.pick(1, 9)) / 10;
+  }
+}
+
 SearchCase deepCase(uint64_t seed) {
   TestRng rng(seed);
   SearchCase c;

@@ -26,6 +26,11 @@ struct SearchCase {
 /// and stationary tensors.
 SearchCase smallCase(uint64_t seed, bool withConstraints = false);
 
+/// Makes the outermost level of `c` run-length code a random subset of the tensors (5-bit or
+/// narrower runs, 2-4 word blocks) and gives every tensor a random density, a quarter of them
+/// 1 (coding then expands the data); docs/model.md section 13.
+void codeOutermost(SearchCase &c, uint64_t seed);
+
 /// A convolution (channels, 2-D windows, stride 1 or 2) on 4-5 levels with random keeps,
 /// capacities and multicast/reduction fan-outs: too large for the brute force, deep enough
 /// for flows that pass several levels (bound tests).
