@@ -25,6 +25,7 @@ struct IndexRangeRule : Annotate {};
 struct RepeatRule : Annotate {};
 struct WeightRule : Annotate {};
 struct DensityRule : Annotate {};
+struct TensorNameRule : Annotate {};
 struct WlUnexpectedRule {};
 struct WlEndRule {};
 struct AssignRule {};
@@ -55,6 +56,7 @@ x3::rule<IndexRangeRule, ast::IndexRange> const indexRange =
 x3::rule<RepeatRule, ast::Repeat> const repeat = "repeat";
 x3::rule<WeightRule, ast::WeightBlock> const weightBlock = "weight block";
 x3::rule<DensityRule, ast::Density> const density = "density";
+x3::rule<TensorNameRule, ast::Ident> const tensorName = "tensor name";
 x3::rule<AssignRule, std::string> const assign = "'+=' or '='";
 x3::rule<WlUnexpectedRule> const unexpected =
     "a statement ('let', 'param', 'tensor', 'repeat', 'weight', 'density', 'x = op(...)' or "
@@ -77,7 +79,10 @@ auto const repeat_def = kw("repeat") > expr > '{' > *stmt > '}';
 auto const weightBlock_def =
     kw("weight") >> !(x3::lit('=') | ':') > expr > '{' > *stmt > '}';
 // `density` is not reserved either: `density = op(...)` and `density: ...` are statements.
-auto const density_def = kw("density") >> ident > '=' > expr > ';';
+auto const density_def = kw("density") >> tensorName > '=' > expr > ';';
+// A tensor's name, with the implicit weights' dotted form (`conv1.weight`).
+auto const nameSegment = (x3::alpha | '_') >> *(x3::alnum | '_');
+auto const tensorName_def = x3::lexeme[x3::raw[nameSegment >> *('.' >> nameSegment)]];
 auto const opStmt_def = ident >> '=' > ident > '(' > -(opArg % ',') > ')' >
                         -ident > ';';
 auto const argKey_def = ident >> '=' >> !x3::lit('=');
@@ -93,9 +98,9 @@ auto const einsum_def = ident >> ':' > access > assign > (access % '*') >
 } // namespace wl
 
 using namespace wl;
-BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, weightBlock, density, opStmt,
-                    opArg, argKey, argValue, argList, assign, access, indexRange,
-                    einsum, end)
+BOOST_SPIRIT_DEFINE(file, top, workload, stmt, unexpected, let, tensor, repeat, weightBlock, density,
+                    tensorName, opStmt, opArg, argKey, argValue, argList, assign, access,
+                    indexRange, einsum, end)
 
 } // namespace tessel::dsl::grammar
 

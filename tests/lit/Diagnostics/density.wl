@@ -11,6 +11,9 @@ workload w {
   z = relu(y);
   density = relu(z);
   density density = 0;
+  w = conv2d(x, out=4, kernel=3);
+  density w.weight = 0.5;
+  density w.wieght = 0.5;
 }
 // CHECK: {{.*}}density.wl:7:15: error: density is the fraction of non-zero elements, in (0, 1]; got 1.5
 // CHECK: {{.*}}density.wl:8:11: error: density of unknown tensor 'yy'
@@ -19,4 +22,6 @@ workload w {
 // CHECK: {{.*}}density.wl:5:11: note: first given here
 // CHECK: {{.*}}density.wl:10:11: error: density of unknown tensor 'z'
 // CHECK: {{.*}}density.wl:13:21: error: density is the fraction of non-zero elements, in (0, 1]; got 0
-// CHECK: 5 errors generated.
+// CHECK: {{.*}}density.wl:16:11: error: density of unknown tensor 'w.wieght'
+// CHECK: hint: did you mean 'w.weight'?
+// CHECK: 6 errors generated.

@@ -5,4 +5,5 @@ workload tiny_sparse {
   density x = 1 - zeros;
   conv = conv2d(x, out=4, kernel=3);
   density conv = 0.5;
+  density conv.weight = 0.25;               // unused: tiny-rlc.hw codes inputs and outputs
 }
