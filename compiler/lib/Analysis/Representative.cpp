@@ -245,10 +245,15 @@ Representatives pickRepresentatives(const WorkloadProfile &w, size_t k, const Ma
     out.clusters.push_back(c);
   }
   for (size_t p = 0; p < points.size(); ++p) {
-    size_t best = 0;
-    for (size_t c = 1; c < medoids.size(); ++c)
-      if (d[p][medoids[c]] < d[p][medoids[best]])
-        best = c;
+    // A medoid belongs to its own cluster, also when another medoid is as close (identical
+    // operators): otherwise its cluster is empty and its fitted weight 0.
+    size_t best = std::find(medoids.begin(), medoids.end(), p) - medoids.begin();
+    if (best == medoids.size()) {
+      best = 0;
+      for (size_t c = 1; c < medoids.size(); ++c)
+        if (d[p][medoids[c]] < d[p][medoids[best]])
+          best = c;
+    }
     out.clusters[best].members.push_back(points[p]);
     out.clusters[best].executions += w.ops[points[p]].multiplicity();
   }

@@ -109,7 +109,7 @@ public:
       call = k + "(" + inputs() + ")"; // elementwise, unary, global_avgpool, flatten
     if (!error.empty())
       return std::nullopt;
-    return decls + "    " + op.name + " = " + call + dtype + ";\n";
+    return decls + "    " + op.name + " = " + call + dtype + ";\n" + ownDensities(op.name);
   }
 
 private:
@@ -141,9 +141,29 @@ private:
     if (declared.insert(name).second) {
       const dsl::TensorInfo *t = m.tensor(ops[i]);
       decls += "    tensor " + name + dsl::wlList(t->shape) + " " +
-               dsl::dtypeName(t->dtype) + ";\n";
+               dsl::dtypeName(t->dtype) + ";\n" + density(name, *t);
     }
     return name;
+  }
+
+  /// `density NAME = d;` when tensor `t` was given a density, else "".
+  static std::string density(const std::string &name, const dsl::TensorInfo &t) {
+    if (!(t.density < 1))
+      return "";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", t.density);
+    return "    density " + name + " = " + buf + ";\n";
+  }
+
+  /// The densities of the op's output (written as `outName`) and of the weights it creates.
+  std::string ownDensities(const std::string &outName) const {
+    std::string s;
+    if (const dsl::TensorInfo *out = m.tensor(op.output))
+      s += density(outName, *out);
+    for (const std::string &w : op.weights)
+      if (const dsl::TensorInfo *t = m.tensor(w); t && w.rfind(op.name + ".", 0) == 0)
+        s += density(w, *t);
+    return s;
   }
 
   std::string inputs() {
@@ -187,7 +207,7 @@ private:
     body += " for ";
     for (size_t d = 0; d < f.dims.size(); ++d)
       body += (d ? ", " : "") + f.dims[d].name + " < " + std::to_string(f.dims[d].bound);
-    return decls + "    " + body + ";\n";
+    return decls + "    " + body + ";\n" + ownDensities(op.name + "_out");
   }
 
   const dsl::WlModel &m;
