@@ -1,5 +1,6 @@
 // Imports every shipped .hw/.wl into MLIR, checks locations and diagnostics, and checks
 // that wl-lower-to-einsum reproduces the DSL's einsum forms and MAC totals exactly.
+#include "../LineOf.h"
 #include "tessel/Dialect/Arch/Transforms/Passes.h"
 #include "tessel/Dialect/Workload/Transforms/Passes.h"
 #include "tessel/Import/Import.h"
@@ -11,7 +12,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 using namespace tessel;
@@ -189,15 +189,6 @@ TEST_CASE("Eyeriss parameters stay symbolic until arch-bind-params", "[import][b
   CHECK(mac.getInstances() == 16 * 14);
 }
 
-/// 1-based number of the first line of `file` containing `text` (0 when none).
-static int lineContaining(const std::string &file, const std::string &text) {
-  std::ifstream in(file);
-  int n = 0;
-  for (std::string line; std::getline(in, line);)
-    if (++n, line.find(text) != std::string::npos)
-      return n;
-  return 0;
-}
 
 TEST_CASE("arch-bind-params rejects a value outside the domain at the param", "[bind]") {
   Loaded l({std::string(TESSEL_SOURCE_DIR) + "/hwspecs/eyeriss.hw"});
@@ -209,7 +200,7 @@ TEST_CASE("arch-bind-params rejects a value outside the domain at the param", "[
   pm.addNestedPass<arch::AcceleratorOp>(arch::createArchBindParams(opts));
   CHECK(mlir::failed(pm.run(*l.module)));
   int rowsLine =
-      lineContaining(std::string(TESSEL_SOURCE_DIR) + "/hwspecs/eyeriss.hw", "param rows");
+      tessel::testing::lineContaining(std::string(TESSEL_SOURCE_DIR) + "/hwspecs/eyeriss.hw", "param rows");
   REQUIRE(rowsLine > 0);
   CHECK(out.str().find("eyeriss.hw:" + std::to_string(rowsLine) +
                        ":9: error: value 9 for parameter 'rows' is outside its domain") !=

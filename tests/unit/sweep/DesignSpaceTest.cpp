@@ -1,5 +1,6 @@
 // Design spaces: canonical values and keys, --param overrides with units, axes from the
 // Eyeriss spec, cartesian enumeration and shards.
+#include "../LineOf.h"
 #include "FakeEvaluator.h"
 
 #include "tessel/Sweep/DesignSpace.h"
@@ -8,7 +9,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <set>
 
 using namespace tessel;
@@ -111,15 +111,6 @@ TEST_CASE("param override errors point at the column", "[sweep][param]") {
 }
 
 namespace {
-/// 1-based number of the first line of `file` containing `text` (0 when none).
-int lineContaining(const std::string &file, const std::string &text) {
-  std::ifstream in(file);
-  int n = 0;
-  for (std::string line; std::getline(in, line);)
-    if (++n, line.find(text) != std::string::npos)
-      return n;
-  return 0;
-}
 
 std::vector<dsl::ParamInfo> eyerissParams(dsl::SourceManager &sm) {
   dsl::DiagnosticEngine diags;
@@ -140,7 +131,7 @@ TEST_CASE("the design space of hwspecs/eyeriss.hw", "[sweep][space]") {
   CHECK(space->axes[0].values == std::vector<double>{8, 12, 16});
   CHECK(space->axes[2].name == "glb");
   CHECK(space->axes[2].values.front() == 64 * 8192.0);
-  int glbLine = lineContaining(TESSEL_SOURCE_DIR "/hwspecs/eyeriss.hw", "param glb");
+  int glbLine = tessel::testing::lineContaining(TESSEL_SOURCE_DIR "/hwspecs/eyeriss.hw", "param glb");
   REQUIRE(glbLine > 0);
   CHECK(space->axes[2].origin.find("eyeriss.hw:" + std::to_string(glbLine) + ":") !=
         std::string::npos);
