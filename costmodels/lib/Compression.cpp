@@ -25,16 +25,13 @@ double rlcBitsPerElement(double density, int elementBits, int runBits, int64_t b
          static_cast<double>(perBlock);
 }
 
-double movedWords(const Problem &problem, const StorageLevel &level, int tensor, int64_t count,
-                  int64_t partial) {
-  double wpe = static_cast<double>(wordsPerElement(problem, tensor, level.wordBits));
+double codedWordsPerElement(const Problem &problem, const StorageLevel &level, int tensor) {
   if (!(level.compressMask >> tensor & 1))
-    return static_cast<double>(count) * wpe;
+    return static_cast<double>(wordsPerElement(problem, tensor, level.wordBits));
   const Tensor &t = problem.tensors[tensor];
-  double bits =
-      rlcBitsPerElement(t.density, t.elementBits, level.runBits, level.blockWords * level.wordBits);
-  return static_cast<double>(count - partial) * bits / level.wordBits +
-         static_cast<double>(partial) * wpe;
+  return rlcBitsPerElement(t.density, t.elementBits, level.runBits,
+                           level.blockWords * level.wordBits) /
+         level.wordBits;
 }
 
 std::string compressionError(const Problem &problem, const StorageLevel &level, size_t index) {

@@ -104,16 +104,38 @@ int64_t transferCycles(double words, double bandwidth) {
   return cycles + (static_cast<double>(cycles) < quotient);
 }
 
-/// Energy of the accesses of a run-length coded tensor (docs/model.md section 13): `count`
-/// elements of which `partial` are uncompressed partial sums, billed per block.
-double billCompressed(const Problem &problem, const StorageLevel &level, int tensor,
-                      int64_t count, int64_t partial, int64_t instances, double energy) {
-  if (count == 0)
-    return 0;
-  double blocks = std::ceil(movedWords(problem, level, tensor, count, partial) /
-                            static_cast<double>(level.blockWords));
-  return blocks * static_cast<double>(instances) * energy;
-}
+/// Words and energies of one tensor's accesses at one level: `wpe` words per element, or
+/// `coded` expected words per final value when the level run-length codes the tensor
+/// (docs/model.md section 13; partial sums stay at `wpe`).
+class TensorWords {
+public:
+  TensorWords(const Biller &billed, int64_t wpe, bool isCoded, double coded, int64_t blockWords,
+              int64_t instances)
+      : billed(billed), wpe(wpe), isCoded(isCoded), coded(coded),
+        blockWords(static_cast<double>(blockWords)), instances(static_cast<double>(instances)) {}
+
+  /// Words `count` elements move, `partial` of them partial sums.
+  double words(int64_t count, int64_t partial = 0) const {
+    if (!isCoded)
+      return static_cast<double>(count * wpe);
+    return static_cast<double>(count - partial) * coded + static_cast<double>(partial * wpe);
+  }
+  /// Their energy at `energy` per block: integer blocks when uncoded, the ceiling of the
+  /// expected coded words otherwise.
+  double bill(int64_t count, int64_t partial, double energy) const {
+    if (!isCoded)
+      return billed(count, wpe, energy);
+    if (count == 0)
+      return 0;
+    return std::ceil(words(count, partial) / blockWords) * instances * energy;
+  }
+
+private:
+  const Biller &billed;
+  int64_t wpe;
+  bool isCoded;
+  double coded, blockWords, instances;
+};
 
 } // namespace
 
@@ -144,46 +166,27 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
         s.perInstance.readBacks = s.total.readBacks / active;
       }
       int ti = static_cast<int>(t);
-      int64_t wpe = wordsPerElement(problem, ti, level.wordBits);
+      bool isCoded = level.compressMask >> t & 1;
+      TensorWords w(billed, wordsPerElement(problem, ti, level.wordBits), isCoded,
+                    isCoded ? codedWordsPerElement(problem, level, ti) : 0, level.blockWords,
+                    active);
+      // Updates and read-backs: the readBacks updates that precede a read-back, and the
+      // read-backs themselves, carry partial sums (uncoded when the tensor is coded).
       const AccessCounts &c = s.perInstance;
-      if (level.compressMask >> t & 1) {
-        // Only the outermost level compresses (one instance); partial sums stay dense.
-        auto bill = [&](int64_t count, int64_t partial, double energy) {
-          return billCompressed(problem, level, ti, count, partial, active, energy);
-        };
-        s.fillEnergy = bill(c.fills, 0, level.writeEnergy);
-        s.updateEnergy = bill(c.updates, c.readBacks, level.updateEnergy);
-        s.readEnergy = convention == Convention::Timeloop
-                           ? bill(c.reads + c.readBacks, c.readBacks, level.readEnergy)
-                           : bill(c.reads, 0, level.readEnergy);
-        s.readBackEnergy =
-            convention == Convention::Timeloop ? 0 : bill(c.readBacks, c.readBacks, level.readEnergy);
-        double read = movedWords(problem, level, ti, c.reads) +
-                      movedWords(problem, level, ti, c.readBacks, c.readBacks);
-        double written = movedWords(problem, level, ti, c.fills) +
-                         movedWords(problem, level, ti, c.updates, c.readBacks);
-        readWords += read;
-        writeWords += written;
-        s.words = movedWords(problem, level, ti, s.total.fills + s.total.reads) +
-                  movedWords(problem, level, ti, s.total.updates + s.total.readBacks,
-                             2 * s.total.readBacks);
+      s.fillEnergy = w.bill(c.fills, 0, level.writeEnergy);
+      s.updateEnergy = w.bill(c.updates, c.readBacks, level.updateEnergy);
+      if (convention == Convention::Timeloop) {
+        // Timeloop has one read action per tensor: reads and read-backs share blocks.
+        s.readEnergy = w.bill(c.reads + c.readBacks, c.readBacks, level.readEnergy);
+        s.readBackEnergy = 0;
       } else {
-        s.fillEnergy = billed(c.fills, wpe, level.writeEnergy);
-        s.updateEnergy = billed(c.updates, wpe, level.updateEnergy);
-        if (convention == Convention::Timeloop) {
-          // Timeloop has one read action per tensor: reads and read-backs share blocks.
-          s.readEnergy = billed(c.reads + c.readBacks, wpe, level.readEnergy);
-          s.readBackEnergy = 0;
-        } else {
-          s.readEnergy = billed(c.reads, wpe, level.readEnergy);
-          s.readBackEnergy = billed(c.readBacks, wpe, level.readEnergy);
-        }
-        int64_t read = (c.reads + c.readBacks) * wpe, written = (c.fills + c.updates) * wpe;
-        readWords += static_cast<double>(read);
-        writeWords += static_cast<double>(written);
-        const AccessCounts &all = s.total;
-        s.words = static_cast<double>((all.fills + all.reads + all.updates + all.readBacks) * wpe);
+        s.readEnergy = w.bill(c.reads, 0, level.readEnergy);
+        s.readBackEnergy = w.bill(c.readBacks, c.readBacks, level.readEnergy);
       }
+      readWords += w.words(c.reads + c.readBacks, c.readBacks);
+      writeWords += w.words(c.fills + c.updates, c.readBacks);
+      const AccessCounts &all = s.total;
+      s.words = w.words(all.fills + all.reads + all.updates + all.readBacks, 2 * all.readBacks);
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
     }
     report.levelCycles[l] = std::max(transferCycles(readWords, level.readBandwidth),

@@ -168,7 +168,7 @@ void Bounder::bound(const Point &point, const Decided &decided, double &energy,
   auto perElement = [&](int l, int t, double price) {
     const StorageLevel &level = arch.levels[l];
     double words = t != out && (level.compressMask >> t & 1)
-                       ? movedWords(space.problem(), level, t, 1)
+                       ? codedWordsPerElement(space.problem(), level, t)
                        : static_cast<double>(space.wordsPerElement(t, l));
     return price * words / static_cast<double>(level.blockWords);
   };

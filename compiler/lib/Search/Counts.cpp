@@ -55,7 +55,7 @@ void Pricing::priceCompressed(const Counts &counts, int l, int t, bool perBlock,
   auto reads = static_cast<double>(counts.at(l, t, Counts::Reads));
   auto updates = static_cast<double>(counts.at(l, t, Counts::Updates));
   auto readBacks = static_cast<double>(counts.at(l, t, Counts::ReadBacks));
-  double coded = movedWords(problem, level, t, 1);
+  double coded = codedWordsPerElement(problem, level, t);
   auto wpe = static_cast<double>(space.wordsPerElement(t, l));
   // Updates: (updates - readBacks) final values coded, readBacks partial sums dense, i.e.
   // updates x coded + readBacks x (dense - coded). The counts may be lower bounds (with

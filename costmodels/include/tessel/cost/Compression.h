@@ -21,12 +21,11 @@ double rlcEntriesPerElement(double density, int runBits);
 /// floor(blockBits / (runBits + elementBits)) entries (0 when not even one fits).
 double rlcBitsPerElement(double density, int elementBits, int runBits, int64_t blockBits);
 
-/// Words (of `level.wordBits`) that `count` elements of tensor `tensor` move at `level`:
-/// count x words per element, or the run-length coded size when `level` compresses it.
-/// `partial` elements among them are partial sums, which are never compressed (only final
-/// values have the density of the tensor).
-double movedWords(const Problem &problem, const StorageLevel &level, int tensor, int64_t count,
-                  int64_t partial = 0);
+/// Expected words (of `level.wordBits`) one element of tensor `tensor` moves at `level`: its
+/// run-length coded size when `level` compresses the tensor, else wordsPerElement. Partial
+/// sums are never coded (only final values have the tensor's density): they move
+/// wordsPerElement words each.
+double codedWordsPerElement(const Problem &problem, const StorageLevel &level, int tensor);
 
 /// Why `level` (index `index`) cannot compress the tensors it names for `problem`, or "".
 std::string compressionError(const Problem &problem, const StorageLevel &level, size_t index);
