@@ -54,25 +54,11 @@ std::string toString(const Arch &arch, const Problem &problem) {
     const StorageLevel &l = arch.levels[i];
     os << "  L" << i << ' ' << l.name << " x" << arch.instances(i) << ": cap "
        << (l.capacityWords ? std::to_string(l.capacityWords) : std::string("inf")) << " words of "
-       << l.wordBits << "b, block " << l.blockWords << ", keeps {";
-    bool first = true;
-    for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
-      if (l.keepMask >> t & 1) {
-        os << (first ? "" : ",") << problem.tensors[t].name;
-        first = false;
-      }
-    os << "}, bw r" << l.readBandwidth << " w" << l.writeBandwidth << ", E r" << l.readEnergy
+       << l.wordBits << "b, block " << l.blockWords << ", keeps {"
+       << tensorNames(problem, l.keepMask) << "}, bw r" << l.readBandwidth << " w" << l.writeBandwidth << ", E r" << l.readEnergy
        << " w" << l.writeEnergy << " u" << l.updateEnergy;
-    if (l.compressMask != 0) {
-      os << ", rlc " << l.runBits << "-bit runs {";
-      first = true;
-      for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
-        if (l.compressMask >> t & 1) {
-          os << (first ? "" : ",") << problem.tensors[t].name;
-          first = false;
-        }
-      os << '}';
-    }
+    if (l.compressMask != 0)
+      os << ", rlc " << l.runBits << "-bit runs {" << tensorNames(problem, l.compressMask) << '}';
     os << '\n';
     if (i < arch.fanOuts.size()) {
       const FanOut &f = arch.fanOuts[i];

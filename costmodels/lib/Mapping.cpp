@@ -226,16 +226,8 @@ std::string toString(const Mapping &mapping, const Problem &problem, const Arch 
   for (size_t l = 0; l < mapping.levels.size(); ++l) {
     const LevelMapping &lm = mapping.levels[l];
     os << "L" << l << ' ' << (l < arch.levels.size() ? arch.levels[l].name : "?");
-    if (lm.bypass) {
-      os << " bypass {";
-      bool first = true;
-      for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
-        if (lm.bypass >> t & 1) {
-          os << (first ? "" : ",") << problem.tensors[t].name;
-          first = false;
-        }
-      os << '}';
-    }
+    if (lm.bypass)
+      os << " bypass {" << tensorNames(problem, lm.bypass) << '}';
     os << '\n';
     std::string indent(2 + 2 * l, ' ');
     for (const TemporalLoop &t : lm.temporal)

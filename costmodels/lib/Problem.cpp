@@ -119,6 +119,14 @@ Tensor makeTensor(const Problem &problem, std::string name,
   return t;
 }
 
+std::string tensorNames(const Problem &problem, TensorMask mask) {
+  std::string out;
+  for (size_t t = 0; t < problem.tensors.size() && t < 32; ++t)
+    if (mask >> t & 1)
+      out += (out.empty() ? "" : ",") + problem.tensors[t].name;
+  return out;
+}
+
 std::string toString(const Problem &problem) {
   std::ostringstream os;
   os << "problem " << problem.name << ": dims";

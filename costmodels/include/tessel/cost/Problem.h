@@ -56,6 +56,9 @@ Tensor makeTensor(const Problem &problem, std::string name,
                   const std::vector<std::vector<std::pair<std::string, int64_t>>> &indices,
                   bool isOutput, std::vector<std::string> &errors, int elementBits = 16);
 
+/// The names of the tensors in `mask`, comma-separated ("A,C"; "" for none).
+std::string tensorNames(const Problem &problem, TensorMask mask);
+
 /// Readable multi-line description, e.g. "dims M=4 K=2\nC[m, n] += A[m, k] * ...".
 std::string toString(const Problem &problem);
 
