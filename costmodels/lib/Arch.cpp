@@ -36,7 +36,7 @@ std::vector<std::string> validateArch(const Arch &arch, const Problem &problem) 
       errors.push_back("level '" + l.name + "' has word bits " + std::to_string(l.wordBits));
     if (l.blockWords < 1)
       errors.push_back("level '" + l.name + "' has block size " + std::to_string(l.blockWords));
-    if (l.readBandwidth < 0 || l.writeBandwidth < 0)
+    if (l.readBandwidth < 0 || l.writeBandwidth < 0 || l.sharedBandwidth < 0)
       errors.push_back("level '" + l.name + "' has negative bandwidth");
   }
   if (!arch.levels.empty() && (arch.levels[0].keepMask & all) != all)
@@ -55,8 +55,9 @@ std::string toString(const Arch &arch, const Problem &problem) {
     os << "  L" << i << ' ' << l.name << " x" << arch.instances(i) << ": cap "
        << (l.capacityWords ? std::to_string(l.capacityWords) : std::string("inf")) << " words of "
        << l.wordBits << "b, block " << l.blockWords << ", keeps {"
-       << tensorNames(problem, l.keepMask) << "}, bw r" << l.readBandwidth << " w" << l.writeBandwidth << ", E r" << l.readEnergy
-       << " w" << l.writeEnergy << " u" << l.updateEnergy;
+       << tensorNames(problem, l.keepMask) << "}, bw r" << l.readBandwidth << " w"
+       << l.writeBandwidth << " s" << l.sharedBandwidth << ", E r" << l.readEnergy << " w"
+       << l.writeEnergy << " u" << l.updateEnergy;
     if (l.compressMask != 0)
       os << ", rlc " << l.runBits << "-bit runs {" << tensorNames(problem, l.compressMask) << '}';
     os << '\n';

@@ -49,6 +49,7 @@ ordered_json archToJsonValue(const Arch &arch, const Problem &problem) {
                           {"block_words", level.blockWords},
                           {"read_bandwidth", level.readBandwidth},
                           {"write_bandwidth", level.writeBandwidth},
+                          {"shared_bandwidth", level.sharedBandwidth},
                           {"read_energy_pj", level.readEnergy},
                           {"write_energy_pj", level.writeEnergy},
                           {"update_energy_pj", level.updateEnergy},

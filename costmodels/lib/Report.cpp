@@ -189,8 +189,10 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
       s.words = w.words(all.fills + all.reads + all.updates + all.readBacks, 2 * all.readBacks);
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
     }
-    report.levelCycles[l] = std::max(transferCycles(readWords, level.readBandwidth),
-                                     transferCycles(writeWords, level.writeBandwidth));
+    report.levelCycles[l] =
+        std::max({transferCycles(readWords, level.readBandwidth),
+                  transferCycles(writeWords, level.writeBandwidth),
+                  transferCycles(readWords + writeWords, level.sharedBandwidth)});
     if (report.levelCycles[l] > report.cycles) {
       report.cycles = report.levelCycles[l];
       report.boundLevel = static_cast<int>(l);

@@ -284,7 +284,7 @@ private:
     L.keeps = kTensorRoles;
     AttrSet attrs(diags, "memory",
                   {"class", "size", "banks", "width", "bandwidth", "read_bandwidth",
-                   "write_bandwidth", "read_energy", "write_energy", "area",
+                   "write_bandwidth", "shared_bandwidth", "read_energy", "write_energy", "area",
                    "leakage", "keeps", "ports", "compress", "run_bits"});
     bool hasSize = false, hasClass = false;
     const ast::Attr *compressAttr = nullptr, *runBitsAttr = nullptr;
@@ -324,6 +324,9 @@ private:
           if (k != "read_bandwidth")
             L.writeBandwidth = v;
         }
+      } else if (k == "shared_bandwidth") {
+        if (auto q = single(*a, bw); q && positive(*a, *q))
+          L.sharedBandwidth = bitsPerCycle(*q);
       } else if (k == "read_energy" || k == "write_energy") {
         if (auto q = single(*a, {dimEnergy()}); q && nonNegative(*a, *q))
           (k == "read_energy" ? L.readEnergyPJ : L.writeEnergyPJ) = q->value * 1e12;

@@ -247,4 +247,19 @@ TEST_CASE("network, latency and energy of the 3-tap convolution", "[cost][hand]"
   CHECK(r.networkEnergy == 13);
   CHECK(r.leakageEnergy == 9);
   CHECK(r.totalEnergy == 168);
+
+  // A shared (read plus write) port on Buf (docs/model.md section 7): it also carries the
+  // 9 fills and 12 updates, 36 + 21 = 57 words. At 3 words per cycle, ceil(57 / 3) = 19 cycles,
+  // more than the read port's 18; at 4, ceil(57 / 4) = 15 and the read port binds again.
+  a.levels[1].sharedBandwidth = 3;
+  CostReport shared = evaluateBoth(p, a, m);
+  CHECK(shared.levelCycles[1] == 19);
+  CHECK(shared.cycles == 19);
+  CHECK(shared.boundBy(a) == "Buf");
+  CHECK(shared.leakageEnergy == 9.5);
+  a.levels[1].sharedBandwidth = 4;
+  CHECK(evaluateBoth(p, a, m).levelCycles[1] == 18);
+  // The shared port alone (no read or write limit): ceil(57 / 4) = 15 cycles.
+  a.levels[1].readBandwidth = 0;
+  CHECK(evaluateBoth(p, a, m).levelCycles[1] == 15);
 }

@@ -313,6 +313,12 @@ Case randomCase(uint64_t seed, bool imperfect) {
   for (StorageLevel &level : c.arch.levels)
     if (rng.coin(10))
       level.capacityWords = rng.pick(1, 60);
+  // Shared (read plus write) bandwidths on some levels, from their own stream for the same
+  // reason as the coding below.
+  Rng sharing(seed ^ 0x2545f4914f6cdd1dULL);
+  for (StorageLevel &level : c.arch.levels)
+    if (sharing.coin(30))
+      level.sharedBandwidth = static_cast<double>(sharing.pick(1, 6));
   // Run-length coding at the outermost level in a quarter of the cases (docs/model.md 13),
   // from a separate stream so that the cases above stay those of earlier versions.
   Rng coding(seed ^ 0x5deece66dULL);

@@ -98,8 +98,9 @@ std::vector<Case> simplifications(const Case &c) {
   bool noisy =
       c.arch.compute.macEnergy != 0 || c.arch.compute.area != 0 || c.arch.compute.leakage != 0;
   for (StorageLevel &level : quiet.arch.levels) {
-    for (double *v : {&level.readBandwidth, &level.writeBandwidth, &level.readEnergy,
-                      &level.writeEnergy, &level.updateEnergy, &level.area, &level.leakage}) {
+    for (double *v :
+         {&level.readBandwidth, &level.writeBandwidth, &level.sharedBandwidth, &level.readEnergy,
+          &level.writeEnergy, &level.updateEnergy, &level.area, &level.leakage}) {
       noisy = noisy || *v != 0;
       *v = 0;
     }

@@ -109,7 +109,10 @@ Compulsory compulsory(const testing::Case &c) {
       r.energy +=
           double(elements) * (p.tensors[t].isOutput ? level.updateEnergy : level.readEnergy);
     }
-    double bandwidth = level.readBandwidth * double(c.arch.instances(l));
+    double perInstance = level.readBandwidth;
+    if (level.sharedBandwidth > 0 && !(perInstance > 0 && perInstance <= level.sharedBandwidth))
+      perInstance = level.sharedBandwidth;
+    double bandwidth = perInstance * double(c.arch.instances(l));
     int64_t transfer = bandwidth > 0 ? int64_t(std::ceil(double(words) / bandwidth)) : 0;
     r.levelCycles.push_back(transfer);
     if (transfer > r.cycles) {

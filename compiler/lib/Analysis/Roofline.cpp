@@ -19,6 +19,9 @@ Machine machineFromHw(const dsl::HwModel &hw) {
     MemoryRoof r;
     r.level = L.name;
     double bitsPerCycle = L.readBandwidth > 0 ? L.readBandwidth : L.writeBandwidth;
+    // Every byte of the level crosses a shared (read plus write) port.
+    if (L.sharedBandwidth > 0 && (bitsPerCycle <= 0 || L.sharedBandwidth < bitsPerCycle))
+      bitsPerCycle = L.sharedBandwidth;
     r.bytesPerSecond = bitsPerCycle / 8 * static_cast<double>(L.instances) * hw.clockHz;
     if (!L.keeps.empty())
       for (Role role : {Role::Input, Role::Weight, Role::Output})

@@ -116,11 +116,12 @@ LogicalResult ArchExtractor::addLevel(MemoryOp memory) {
   auto width = quantity(memory, memory.getWidthAttr(), "width");
   auto readBw = quantity(memory, memory.getReadBandwidthAttr(), "read_bandwidth");
   auto writeBw = quantity(memory, memory.getWriteBandwidthAttr(), "write_bandwidth");
+  auto sharedBw = quantity(memory, memory.getSharedBandwidthAttr(), "shared_bandwidth");
   auto readE = quantity(memory, memory.getReadEnergyAttr(), "read_energy");
   auto writeE = quantity(memory, memory.getWriteEnergyAttr(), "write_energy");
   auto area = quantity(memory, memory.getAreaAttr(), "area");
   auto leakage = quantity(memory, memory.getLeakageAttr(), "leakage");
-  for (auto *v : {&size, &width, &readBw, &writeBw, &readE, &writeE, &area, &leakage})
+  for (auto *v : {&size, &width, &readBw, &writeBw, &sharedBw, &readE, &writeE, &area, &leakage})
     if (failed(*v))
       return failure();
   if (*size) {
@@ -136,6 +137,7 @@ LogicalResult ArchExtractor::addLevel(MemoryOp memory) {
   level.blockWords = static_cast<int64_t>(widthBits / word);
   level.readBandwidth = readBw->value_or(0) / word;
   level.writeBandwidth = writeBw->value_or(0) / word;
+  level.sharedBandwidth = sharedBw->value_or(0) / word;
 
   cost::ComponentSpec component = baseSpec(memory.getCls());
   component.subclass = memory.getSubclass().value_or("").str();

@@ -112,8 +112,8 @@ void walkItems(const std::vector<dsl::ast::HwItem> &items, const Converter &conv
         if (k == "bandwidth") {
           record(out, name + ".read_bandwidth", a->values[0], conv);
           record(out, name + ".write_bandwidth", a->values[0], conv);
-        } else if (k == "size" || k == "width" || k == "read_bandwidth" ||
-                   k == "write_bandwidth" || k == "read_energy" || k == "write_energy" ||
+        } else if (k == "size" || k == "width" || k == "read_bandwidth" || k == "write_bandwidth" ||
+                   k == "shared_bandwidth" || k == "read_energy" || k == "write_energy" ||
                    k == "area" || k == "leakage") {
           record(out, name + "." + k, a->values[0], conv);
         }

@@ -39,7 +39,8 @@ struct ParamUse {
 struct ParamFields {
   /// Those the importer can keep symbolic: keys are "technology", "clock", "<array>.y",
   /// "<array>.x" and "<level>.F" for the memory fields F size, width, read_bandwidth,
-  /// write_bandwidth (both from `bandwidth`), read_energy, write_energy, area and leakage.
+  /// write_bandwidth (both from `bandwidth`), shared_bandwidth, read_energy, write_energy,
+  /// area and leakage.
   /// Fields that use no parameter, or whose expression uses functions (min, max, ...), are
   /// left out.
   std::map<std::string, ParamExpr> exprs;

@@ -208,8 +208,7 @@ private:
     SmallVector<StringRef> keeps(L.keeps.begin(), L.keeps.end());
     SmallVector<StringRef> compress(L.compress.begin(), L.compress.end());
     b.create<MemoryOp>(
-        loc(L.loc), L.name, L.cls,
-        L.subclass.empty() ? StringAttr() : b.getStringAttr(L.subclass),
+        loc(L.loc), L.name, L.cls, L.subclass.empty() ? StringAttr() : b.getStringAttr(L.subclass),
         value(L.name + ".size", L.sizeBits, Unit::Bits), L.banks,
         L.ports == 1 ? IntegerAttr() : b.getI64IntegerAttr(L.ports),
         symbolic(L.name + ".width", L.widthBits, Unit::Bits, nonZero(L.widthBits, Unit::Bits)),
@@ -217,6 +216,8 @@ private:
                  nonZero(L.readBandwidth, Unit::BitsPerCycle)),
         symbolic(L.name + ".write_bandwidth", L.writeBandwidth, Unit::BitsPerCycle,
                  nonZero(L.writeBandwidth, Unit::BitsPerCycle)),
+        symbolic(L.name + ".shared_bandwidth", L.sharedBandwidth, Unit::BitsPerCycle,
+                 nonZero(L.sharedBandwidth, Unit::BitsPerCycle)),
         symbolic(L.name + ".read_energy", L.readEnergyPJ, Unit::PJ, opt(L.readEnergyPJ, Unit::PJ)),
         symbolic(L.name + ".write_energy", L.writeEnergyPJ, Unit::PJ,
                  opt(L.writeEnergyPJ, Unit::PJ)),

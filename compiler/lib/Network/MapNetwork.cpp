@@ -35,11 +35,11 @@ void writeProblem(std::ostream &os, const cost::Problem &p) {
 
 void writeArch(std::ostream &os, const cost::Arch &a) {
   for (const cost::StorageLevel &l : a.levels)
-    os << "|L" << l.name << ':' << l.capacityWords << ',' << l.keepMask << ',' << l.wordBits
-       << ',' << l.blockWords << ',' << exact(l.readBandwidth) << ','
-       << exact(l.writeBandwidth) << ',' << exact(l.readEnergy) << ','
-       << exact(l.writeEnergy) << ',' << exact(l.updateEnergy) << ',' << exact(l.area)
-       << ',' << exact(l.leakage) << ",z" << l.compressMask << ',' << l.runBits;
+    os << "|L" << l.name << ':' << l.capacityWords << ',' << l.keepMask << ',' << l.wordBits << ','
+       << l.blockWords << ',' << exact(l.readBandwidth) << ',' << exact(l.writeBandwidth) << ','
+       << exact(l.sharedBandwidth) << ',' << exact(l.readEnergy) << ',' << exact(l.writeEnergy)
+       << ',' << exact(l.updateEnergy) << ',' << exact(l.area) << ',' << exact(l.leakage) << ",z"
+       << l.compressMask << ',' << l.runBits;
   for (const cost::FanOut &f : a.fanOuts)
     os << "|F" << f.x << ',' << f.y << ',' << f.multicast << f.reduction << ','
        << exact(f.hopEnergy);

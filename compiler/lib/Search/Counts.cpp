@@ -116,7 +116,8 @@ void Pricing::price(const Counts &counts, const int64_t *active, const int64_t *
                                          perInstance[Counts::Updates]) * wpe);
     }
     maxCycles = std::max({maxCycles, transferCycles(readWords, level.readBandwidth),
-                          transferCycles(writeWords, level.writeBandwidth)});
+                          transferCycles(writeWords, level.writeBandwidth),
+                          transferCycles(readWords + writeWords, level.sharedBandwidth)});
     network += static_cast<double>(counts.network(l)) * arch.fanOuts[l].hopEnergy;
   }
   cycles = static_cast<double>(maxCycles);

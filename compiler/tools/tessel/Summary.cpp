@@ -69,7 +69,9 @@ void printSummary(std::ostream &os, const dsl::HwModel &m) {
     std::ostringstream bw;
     if (L.readBandwidth > 0)
       bw << L.readBandwidth;
-    else
+    if (L.sharedBandwidth > 0)
+      bw << (L.readBandwidth > 0 ? ", " : "") << L.sharedBandwidth << " shared";
+    if (L.readBandwidth <= 0 && L.sharedBandwidth <= 0)
       bw << "unbounded";
     levels.add({L.name, cls, size, std::to_string(L.instances), total, join(L.keeps),
                 bw.str()});
@@ -189,12 +191,19 @@ nlohmann::json toJson(const dsl::HwModel &m) {
                            {"domain", p.domainValues()}});
   j["levels"] = nlohmann::json::array();
   for (const dsl::MemoryLevel &L : m.levels) {
-    nlohmann::json l = {{"name", L.name}, {"class", L.cls}, {"subclass", L.subclass},
-                        {"size_bits", L.sizeBits}, {"instances", L.instances},
-                        {"banks", L.banks}, {"ports", L.ports}, {"width_bits", L.widthBits},
+    nlohmann::json l = {{"name", L.name},
+                        {"class", L.cls},
+                        {"subclass", L.subclass},
+                        {"size_bits", L.sizeBits},
+                        {"instances", L.instances},
+                        {"banks", L.banks},
+                        {"ports", L.ports},
+                        {"width_bits", L.widthBits},
                         {"read_bandwidth_bits_per_cycle", L.readBandwidth},
                         {"write_bandwidth_bits_per_cycle", L.writeBandwidth},
-                        {"keeps", L.keeps}, {"array", L.enclosingArray}};
+                        {"shared_bandwidth_bits_per_cycle", L.sharedBandwidth},
+                        {"keeps", L.keeps},
+                        {"array", L.enclosingArray}};
     if (L.readEnergyPJ)
       l["read_energy_pj"] = *L.readEnergyPJ;
     if (L.writeEnergyPJ)

@@ -53,7 +53,11 @@ def evaluate(problem, arch, mapping):
                 tensors[tensor["name"]] = {"total": {"reads": elements},
                                            "energy_pj": {"read": energy}}
             storage_energy += energy
-        bandwidth = level["read_bandwidth"] * level["instances"]
+        # Every word is read or written once: a shared (half-duplex) port carries them all.
+        per_instance = level["read_bandwidth"]
+        if level["shared_bandwidth"] > 0 and not 0 < per_instance <= level["shared_bandwidth"]:
+            per_instance = level["shared_bandwidth"]
+        bandwidth = per_instance * level["instances"]
         transfer = math.ceil(words / bandwidth) if bandwidth > 0 else 0
         if transfer > cycles:
             cycles, bound_by = transfer, level["name"]

@@ -44,7 +44,8 @@ def check_request(req):
     expect(arch, ["name", "compute_units", "levels", "compute"], "arch")
     for level in arch["levels"]:
         expect(level, ["name", "instances", "capacity_words", "keeps", "word_bits",
-                       "block_words", "read_bandwidth", "write_bandwidth", "read_energy_pj",
+                       "block_words", "read_bandwidth", "write_bandwidth", "shared_bandwidth",
+                       "read_energy_pj",
                        "write_energy_pj", "update_energy_pj", "area_um2",
                        "leakage_pj_per_cycle", "compress", "run_bits", "fanout_below"], "level")
         expect(level["fanout_below"], ["x", "y", "multicast", "reduction", "hop_energy_pj"],

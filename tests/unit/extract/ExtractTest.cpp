@@ -163,9 +163,10 @@ TEST_CASE("Eyeriss extracts into the hand-derived hierarchy", "[extract]") {
   const int64_t capacity[] = {0, 55296, 12, 224, 24};
   // width / word: 64-bit DRAM and GLB -> 4 words per block; spads one word.
   const int64_t block[] = {4, 4, 1, 1, 1};
-  // DRAM 480 MB/s at 200 MHz = 2.4 B = 1.2 words/cycle; GLB 64 bit/cycle = 4 words/cycle;
-  // spads unbounded.
-  const double bandwidth[] = {1.2, 4, 0, 0, 0};
+  // GLB 64 bit/cycle = 4 words/cycle for reads and for writes; DRAM's one bus 480 MB/s at
+  // 200 MHz = 2.4 B = 1.2 words/cycle for both together (shared); spads unbounded.
+  const double bandwidth[] = {0, 4, 0, 0, 0};
+  const double shared[] = {1.2, 0, 0, 0, 0};
   // ISCA'16 Table IV ratios x one 16-bit MAC (1.268 pJ): DRAM 200x, GLB 6x (x 4 words per
   // 64-bit access), every scratchpad 1x; reads and writes alike.
   const double read[] = {1014.4, 30.432, 1.268, 1.268, 1.268};
@@ -182,6 +183,7 @@ TEST_CASE("Eyeriss extracts into the hand-derived hierarchy", "[extract]") {
     CHECK(s.blockWords == block[l]);
     CHECK(s.readBandwidth == Approx(bandwidth[l]));
     CHECK(s.writeBandwidth == Approx(bandwidth[l]));
+    CHECK(s.sharedBandwidth == Approx(shared[l]));
     CHECK(s.readEnergy == Approx(read[l]));
     CHECK(s.writeEnergy == Approx(write[l]));
     CHECK(s.updateEnergy == Approx(write[l]));

@@ -240,6 +240,12 @@ SearchCase smallCase(uint64_t seed, bool withConstraints) {
   c.arch = randomArch(rng, c.problem);
   if (withConstraints)
     c.constraints = randomConstraints(rng, c.problem, c.arch);
+  // Shared (read plus write) bandwidths on some levels, from their own stream so that the
+  // cases above stay those of earlier versions.
+  TestRng sharing(seed * 104729 + 11);
+  for (cost::StorageLevel &level : c.arch.levels)
+    if (sharing.coin(30))
+      level.sharedBandwidth = static_cast<double>(sharing.pick(1, 4));
   return c;
 }
 

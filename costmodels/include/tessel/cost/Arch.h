@@ -20,9 +20,11 @@ struct StorageLevel {
   int wordBits = 16;
   /// Words per access; energy is billed per block (see docs/model.md).
   int64_t blockWords = 1;
-  /// Words per cycle per instance; 0 means unbounded.
+  /// Words per cycle per instance; 0 means unbounded. `sharedBandwidth` bounds reads and
+  /// writes together (a half-duplex port such as a DRAM bus), on top of the other two.
   double readBandwidth = 0;
   double writeBandwidth = 0;
+  double sharedBandwidth = 0;
   /// Energy per access of one block, pJ.
   double readEnergy = 0;
   double writeEnergy = 0;

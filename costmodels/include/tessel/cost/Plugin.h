@@ -27,7 +27,7 @@
 /// The plugin interface version. Bumped whenever TesselPluginInfo, PluginRegistrar or any type a
 /// plugin sees (Problem, Arch, Mapping, CostReport, CostModel, ComponentSpec, ComponentCosts)
 /// changes in an incompatible way; the loader accepts exactly this version.
-#define TESSEL_PLUGIN_API_VERSION 3
+#define TESSEL_PLUGIN_API_VERSION 4
 
 /// Marks the entry point visible from a plugin built with -fvisibility=hidden.
 #define TESSEL_PLUGIN_EXPORT __attribute__((visibility("default")))

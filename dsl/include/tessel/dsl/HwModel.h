@@ -38,6 +38,8 @@ struct MemoryLevel {
   double widthBits = 0;          ///< block / port width
   double readBandwidth = 0;      ///< bits per cycle
   double writeBandwidth = 0;     ///< bits per cycle
+  /// Bits per cycle of reads and writes together (a half-duplex port); 0 = no joint limit.
+  double sharedBandwidth = 0;
   std::optional<double> readEnergyPJ, writeEnergyPJ, areaUm2, leakageMW;
   std::vector<std::string> keeps; ///< tensor roles: input, weight, output
   /// Roles stored run-length coded with `runBits`-bit zero runs (docs/model.md 13).

@@ -110,6 +110,14 @@ arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 h
 // -----
 
 arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
+  // expected-error @+1 {{'shared_bw' must be in bits_per_cycle, got #arch.quantity<64 bits>}}
+  arch.memory @DRAM class "dram" banks 1 shared_bw #arch.quantity<64 bits> keeps ["input", "weight", "output"] instances 1
+  arch.compute @mac class "intmac" bits 16 count 1 instances 1
+}
+
+// -----
+
+arch.accelerator @a technology #arch.quantity<65 nm> clock #arch.quantity<1000 hz> word 16 model "analytical" {
   // expected-error @+1 {{'leakage' must be in mw}}
   arch.compute @mac class "intmac" bits 16 count 1 instances 1 leakage #arch.quantity<1 pj>
 }

@@ -8,8 +8,8 @@ arch.accelerator @tiny technology #arch.quantity<65 nm> clock #arch.quantity<2.0
   arch.param @glb = <884736 bits> in #arch.range<524288 to 2097152 step 8192 bits>
   // CHECK: arch.param @free = <0.5 pj>
   arch.param @free = <0.5 pj>
-  // CHECK: arch.memory @DRAM class "dram"("lpddr4") banks 1 width #arch.quantity<64 bits> read_bw #arch.quantity<64 bits_per_cycle> write_bw #arch.quantity<32 bits_per_cycle> read_energy #arch.quantity<512 pj> write_energy #arch.quantity<512 pj> keeps ["input", "weight", "output"] instances 1
-  arch.memory @DRAM class "dram"("lpddr4") banks 1 width #arch.quantity<64 bits> read_bw #arch.quantity<64 bits_per_cycle> write_bw #arch.quantity<32 bits_per_cycle> read_energy #arch.quantity<512 pj> write_energy #arch.quantity<512 pj> keeps ["input", "weight", "output"] instances 1
+  // CHECK: arch.memory @DRAM class "dram"("lpddr4") banks 1 width #arch.quantity<64 bits> read_bw #arch.quantity<64 bits_per_cycle> write_bw #arch.quantity<32 bits_per_cycle> shared_bw #arch.quantity<19.2 bits_per_cycle> read_energy #arch.quantity<512 pj> write_energy #arch.quantity<512 pj> keeps ["input", "weight", "output"] instances 1
+  arch.memory @DRAM class "dram"("lpddr4") banks 1 width #arch.quantity<64 bits> read_bw #arch.quantity<64 bits_per_cycle> write_bw #arch.quantity<32 bits_per_cycle> shared_bw #arch.quantity<19.2 bits_per_cycle> read_energy #arch.quantity<512 pj> write_energy #arch.quantity<512 pj> keeps ["input", "weight", "output"] instances 1
   // CHECK: arch.memory @GLB class "sram" size #arch.expr<bits, ()[s0] -> (s0 * 2), [@glb]> banks 27 area #arch.quantity<1500000 um2> leakage #arch.quantity<0.25 mw> keeps ["input", "output"] instances 1
   arch.memory @GLB class "sram" size #arch.expr<bits, ()[s0] -> (s0 * 2), [@glb]> banks 27 area #arch.quantity<1.5e+06 um2> leakage #arch.quantity<0.25 mw> keeps ["input", "output"] instances 1
   // CHECK: arch.array @PE y #arch.expr<count, ()[s0] -> (s0), [@rows]> x #arch.quantity<14 count> multicast reduction hop_energy #arch.quantity<0.035 pj> instances 1 {

@@ -171,6 +171,7 @@ LogicalResult MemoryOp::verify() {
       failed(checkUnit(*this, "width", getWidthAttr(), Unit::Bits)) ||
       failed(checkUnit(*this, "read_bw", getReadBandwidthAttr(), Unit::BitsPerCycle)) ||
       failed(checkUnit(*this, "write_bw", getWriteBandwidthAttr(), Unit::BitsPerCycle)) ||
+      failed(checkUnit(*this, "shared_bw", getSharedBandwidthAttr(), Unit::BitsPerCycle)) ||
       failed(checkUnit(*this, "read_energy", getReadEnergyAttr(), Unit::PJ)) ||
       failed(checkUnit(*this, "write_energy", getWriteEnergyAttr(), Unit::PJ)) ||
       failed(checkUnit(*this, "area", getAreaAttr(), Unit::Um2)) ||

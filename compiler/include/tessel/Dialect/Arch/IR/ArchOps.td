@@ -81,7 +81,8 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
   let description = [{
     One level of the storage hierarchy, per instance: `class` is dram, sram or regfile
     (with an optional subclass such as lpddr4), `size` in bits (absent = unbounded),
-    `width` the block width in bits, bandwidths in bits per cycle, per-access energies in
+    `width` the block width in bits, bandwidths in bits per cycle (`shared_bw` bounds reads
+    and writes together, as on a half-duplex DRAM bus), per-access energies in
     pJ, area in um2, leakage in mW, `ports` (absent = 1) and the tensor roles it keeps (the
     others bypass it). `compress` names the roles it stores run-length coded with zero runs
     of `run_bits` bits (both or neither; docs/model.md section 13).
@@ -99,6 +100,7 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
                        OptionalAttr<Arch_ValueAttr>:$width,
                        OptionalAttr<Arch_ValueAttr>:$read_bandwidth,
                        OptionalAttr<Arch_ValueAttr>:$write_bandwidth,
+                       OptionalAttr<Arch_ValueAttr>:$shared_bandwidth,
                        OptionalAttr<Arch_ValueAttr>:$read_energy,
                        OptionalAttr<Arch_ValueAttr>:$write_energy,
                        OptionalAttr<Arch_ValueAttr>:$area, OptionalAttr<Arch_ValueAttr>:$leakage,
@@ -108,6 +110,7 @@ def Arch_MemoryOp : Arch_Op<"memory"> {
     $sym_name `class` $cls (`(` $subclass^ `)`)? (`size` $size^)? `banks` $banks
     (`ports` $ports^)?
     (`width` $width^)? (`read_bw` $read_bandwidth^)? (`write_bw` $write_bandwidth^)?
+    (`shared_bw` $shared_bandwidth^)?
     (`read_energy` $read_energy^)? (`write_energy` $write_energy^)? (`area` $area^)?
     (`leakage` $leakage^)? `keeps` $keeps (`compress` $compress^)? (`run_bits` $run_bits^)?
     `instances` $instances attr-dict
