@@ -107,7 +107,7 @@ TEST_CASE("every shipped workload imports and keeps its MACs through lowering", 
                                        e.getDims().getAsValueRange<mlir::StringAttr>().end());
           CHECK(got == dims);
           CHECK(std::vector<int64_t>(e.getBounds().begin(), e.getBounds().end()) == bounds);
-          CHECK(e.getMacs() == f.macs());
+          CHECK(static_cast<int64_t>(e.getMacs()) == f.macs());
         }
     }
   }

@@ -162,10 +162,14 @@ TEST_CASE("merging records with and without param units keeps the units",
 }
 
 TEST_CASE("planned points carry the units of their params", "[sweep][units][options]") {
-  dsl::ParamInfo glb{"glb", {65536, dsl::dimBits(), true}};
+  dsl::ParamInfo glb;
+  glb.name = "glb";
+  glb.value = {65536, dsl::dimBits(), true};
   glb.domainKind = dsl::ParamInfo::DomainKind::Set;
   glb.set = {65536, 884736};
-  dsl::ParamInfo rows{"rows", {8, dsl::Dim::none(), true}};
+  dsl::ParamInfo rows;
+  rows.name = "rows";
+  rows.value = {8, dsl::Dim::none(), true};
   rows.domainKind = dsl::ParamInfo::DomainKind::Set;
   rows.set = {8, 12};
   SweepOptions options;
