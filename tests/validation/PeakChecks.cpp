@@ -90,7 +90,8 @@ void addPeakChecks(const TesselRun &tessel, std::vector<Check> &checks) {
                                    err.empty() ? "no HBM level in hwspecs/h100.hw" : err));
       continue;
     }
-    double bytesPerSecond = (*hbm)["read_bandwidth_bits_per_cycle"].get<double>() *
+    // The spec gives HBM's quoted bandwidth as one figure for reads and writes together.
+    double bytesPerSecond = (*hbm)["shared_bandwidth_bits_per_cycle"].get<double>() *
                             (*a)["clock_hz"].get<double>() / 8;
     double ridge = 2 * (*a)["peak_macs_per_second"].get<double>() / bytesPerSecond;
     checks.push_back({kGroup, std::string(r.what) + ", closed form", r.closedFormSource,
