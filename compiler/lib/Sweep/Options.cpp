@@ -9,6 +9,7 @@ namespace tessel::sweep {
 const std::vector<OptionHelp> &sweepOptionHelp() {
   static const std::vector<OptionHelp> table = {
       {"o", "FILE", "Write the results (JSON lines) here (default: standard output)"},
+      {"accelerator", "NAME", "The accelerator, when the .hw defines several"},
       {"resume", "", "Continue the sweep recorded in -o FILE: finished points are kept"},
       {"overwrite", "", "Replace an existing -o FILE"},
       {"workload", "FILE[:WEIGHT]", "A workload and its weight (repeatable)"},
@@ -108,6 +109,8 @@ Result<SweepOptions, ArgError> parseSweepOptions(const std::vector<std::string> 
 
   if (const std::string *v = last(values, "o"))
     o.run.output = *v;
+  if (const std::string *v = last(values, "accelerator"))
+    o.accelerator = *v;
   o.run.resume = values.count("resume");
   o.run.overwrite = values.count("overwrite");
   if (o.run.resume && o.run.overwrite)

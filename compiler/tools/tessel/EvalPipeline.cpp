@@ -41,6 +41,45 @@ void unknown(std::ostream &err, const std::string &what, const std::string &name
     err << "hint: " << otherwise << '\n';
 }
 
+} // namespace
+
+const dsl::HwModel *chooseHwModel(const LoadedInputs &in, const std::string &hwFile,
+                                  const std::optional<std::string> &name,
+                                  const std::string &command, std::ostream &err) {
+  std::vector<std::string> all, fromFile;
+  for (const dsl::HwModel &m : in.hw) {
+    all.push_back(m.name);
+    if (m.file == hwFile)
+      fromFile.push_back(m.name);
+  }
+  if (fromFile.empty())
+    fromFile = all;
+  std::string chosen;
+  if (name) {
+    if (std::find(all.begin(), all.end(), *name) == all.end()) {
+      err << command << ": error: unknown accelerator '" << *name << "'\n";
+      std::string best = dsl::closestMatch(*name, all);
+      err << "hint: "
+          << (best.empty() ? "accelerators are: " + joined(all) : "did you mean '" + best + "'?")
+          << '\n';
+      return nullptr;
+    }
+    chosen = *name;
+  } else if (fromFile.size() == 1) {
+    chosen = fromFile[0];
+  } else {
+    err << command << ": error: '" << hwFile << "' defines the accelerators " << joined(fromFile)
+        << "\nhint: choose one with --accelerator NAME\n";
+    return nullptr;
+  }
+  for (const dsl::HwModel &m : in.hw)
+    if (m.name == chosen)
+      return &m;
+  return nullptr;
+}
+
+namespace {
+
 /// Splits --param values into accelerator values and workload overrides.
 bool splitParams(const EvalRequest &request, const LoadedInputs &in,
                  std::vector<std::pair<std::string, std::string>> &hwValues,
@@ -81,28 +120,11 @@ bool splitParams(const EvalRequest &request, const LoadedInputs &in,
 mlir::FailureOr<arch::AcceleratorOp> selectAccelerator(const EvalRequest &request,
                                                        const LoadedInputs &in,
                                                        mlir::ModuleOp module, std::ostream &err) {
-  std::vector<std::string> all, fromFile;
-  for (const dsl::HwModel &m : in.hw) {
-    all.push_back(m.name);
-    if (m.file == request.hwFile)
-      fromFile.push_back(m.name);
-  }
-  if (fromFile.empty())
-    fromFile = all;
-  std::string name;
-  if (request.accelerator) {
-    name = *request.accelerator;
-    if (std::find(all.begin(), all.end(), name) == all.end()) {
-      unknown(err, "accelerator", name, all, "accelerators are: " + joined(all));
-      return mlir::failure();
-    }
-  } else if (fromFile.size() == 1) {
-    name = fromFile[0];
-  } else {
-    err << "tessel eval: error: '" << request.hwFile << "' defines the accelerators "
-        << joined(fromFile) << "\nhint: choose one with --accelerator NAME\n";
+  const dsl::HwModel *chosen =
+      chooseHwModel(in, request.hwFile, request.accelerator, "tessel eval", err);
+  if (!chosen)
     return mlir::failure();
-  }
+  const std::string &name = chosen->name;
   for (arch::AcceleratorOp acc : module.getOps<arch::AcceleratorOp>())
     if (acc.getSymName() == name)
       return acc;

@@ -9,6 +9,7 @@
 #include "tessel/cost/Components.h"
 #include "tessel/cost/Constraints.h"
 #include "tessel/cost/Problem.h"
+#include "tessel/dsl/HwModel.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -91,6 +92,13 @@ struct LoweredModule {
 /// Loads, imports, binds and lowers (request.layer is ignored). On failure prints diagnostics
 /// to `err` and returns false.
 bool loadBindLower(const EvalRequest &request, LoweredModule &out, std::ostream &err);
+
+/// The accelerator to use among the loaded ones: `name` when given, otherwise the only one
+/// that `hwFile` defines (or the only one loaded). Null, after an error prefixed with
+/// `command` ("tessel sweep") on `err`, when `name` is unknown or the choice is ambiguous.
+const dsl::HwModel *chooseHwModel(const LoadedInputs &in, const std::string &hwFile,
+                                  const std::optional<std::string> &name,
+                                  const std::string &command, std::ostream &err);
 
 } // namespace tessel::cli
 

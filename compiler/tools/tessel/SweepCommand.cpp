@@ -54,13 +54,12 @@ extern "C" void onInterrupt(int) { interrupted.store(true); }
 class PointEvaluator {
 public:
   PointEvaluator(const sweep::SweepOptions &options, const search::SearchOptions &search,
-                 const ModelSetup &setup, std::string model,
-                 const std::set<std::string> &hwParams, const LoadedInputs &in)
+                 const ModelSetup &setup, std::string model, const std::set<std::string> &hwParams,
+                 const dsl::HwModel &hw)
       : options(options), searchOptions(search), setup(setup), model(std::move(model)),
-        hwParams(hwParams) {
-    for (const dsl::HwModel &m : in.hw)
-      for (const dsl::ParamInfo &p : m.params)
-        dims[p.name] = p.value.dim;
+        hwParams(hwParams), accelerator(hw.name) {
+    for (const dsl::ParamInfo &p : hw.params)
+      dims[p.name] = p.value.dim;
   }
 
   sweep::Record operator()(const sweep::DesignPoint &point) {
@@ -70,6 +69,7 @@ public:
     for (const sweep::WeightedWorkload &w : options.workloads) {
       EvalRequest request;
       request.hwFile = options.arch;
+      request.accelerator = accelerator;
       request.wlFile = w.path;
       request.checkDomains = false; // the points come from the domains after --param
       for (const auto &[name, value] : point.params) {
@@ -180,6 +180,7 @@ private:
   const ModelSetup &setup;
   std::string model;
   std::set<std::string> hwParams;
+  std::string accelerator;
   std::map<std::string, dsl::Dim> dims;
   network::SearchMemo memo;
 };
@@ -250,13 +251,17 @@ int runSweep(int argc, char **argv) {
   LoadedInputs in;
   if (!loadInputs(files, in, std::cerr))
     return 1;
+  // The design space is the chosen accelerator's params and the workloads'.
+  const dsl::HwModel *hw =
+      chooseHwModel(in, options->arch, options->accelerator, "tessel sweep", std::cerr);
+  if (!hw)
+    return 1;
   std::vector<dsl::ParamInfo> params;
   std::set<std::string> hwParams;
-  for (const dsl::HwModel &m : in.hw)
-    for (const dsl::ParamInfo &p : m.params) {
-      params.push_back(p);
-      hwParams.insert(p.name);
-    }
+  for (const dsl::ParamInfo &p : hw->params) {
+    params.push_back(p);
+    hwParams.insert(p.name);
+  }
   for (const dsl::WlModel &m : in.wl)
     for (const dsl::ParamInfo &p : m.params)
       params.push_back(p);
@@ -269,15 +274,12 @@ int runSweep(int argc, char **argv) {
   ModelSetup setup;
   if (!setupModels(*args, "sweep", setup, std::cerr))
     return 1;
-  std::string fallback = "analytical";
-  for (const dsl::HwModel &m : in.hw)
-    if (!m.costModel.empty())
-      fallback = m.costModel;
+  std::string fallback = hw->costModel.empty() ? "analytical" : hw->costModel;
   std::optional<std::string> model = chooseCostModel(*args, fallback, "sweep", setup, std::cerr);
   if (!model)
     return 1;
 
-  PointEvaluator evaluator(*options, *searchOptions, setup, *model, hwParams, in);
+  PointEvaluator evaluator(*options, *searchOptions, setup, *model, hwParams, *hw);
   sweep::Evaluator evaluate = [&](const sweep::DesignPoint &p) { return evaluator(p); };
 #ifdef TESSEL_HAVE_MPI
   if (mpi) {

@@ -23,10 +23,12 @@ TEST_CASE("sweep options", "[sweep][options]") {
                   {"constraint", {"area<=4mm2"}},
                   {"objectives", {"energy,latency,area"}},
                   {"workload", {"bert.wl:0.25"}},
+                  {"accelerator", {"eyeriss"}},
                   {"verbose", {""}}},
                  true);
   REQUIRE(o);
   CHECK(o->arch == "eyeriss.hw");
+  CHECK(o->accelerator == std::optional<std::string>("eyeriss"));
   REQUIRE(o->workloads.size() == 2);
   CHECK(o->workloads[0].path == "resnet50.wl");
   CHECK(o->workloads[1].path == "bert.wl");
@@ -46,6 +48,7 @@ TEST_CASE("sweep options", "[sweep][options]") {
   CHECK_FALSE(o->run.progress);
   CHECK(o->run.output == "-");
   CHECK(o->run.threads >= 1);
+  CHECK_FALSE(o->accelerator); // the .hw's only accelerator, chosen when the files are loaded
   o = parse({"a.hw", "m.wl"}, {}, false);
   REQUIRE(o);
   CHECK_FALSE(o->run.progress); // not a terminal: silent

@@ -24,6 +24,8 @@ struct WeightedWorkload {
 
 struct SweepOptions {
   std::string arch; ///< the .hw file
+  /// --accelerator NAME: which accelerator of the .hw (needed when it defines several).
+  std::optional<std::string> accelerator;
   std::vector<WeightedWorkload> workloads;
   RunOptions run;
   std::vector<ParamOverride> params;
