@@ -58,6 +58,7 @@ void printTotals(llvm::raw_ostream &os, wl::GraphOp graph) {
 
 int emitMapped(const ParsedArgs &args, const std::string &usage) {
   EvalRequest request;
+  request.command = "tessel compile";
   if (!readInputFiles(args, "compile", usage, request, std::cerr) ||
       !readParamArgs(args, "compile", request, std::cerr))
     return 1;

@@ -31,9 +31,10 @@ std::string joined(const std::vector<std::string> &names) {
 }
 
 /// Prints "unknown WHAT 'NAME'" with a suggestion among `known`.
-void unknown(std::ostream &err, const std::string &what, const std::string &name,
-             const std::vector<std::string> &known, const std::string &otherwise) {
-  err << "tessel eval: error: unknown " << what << " '" << name << "'\n";
+void unknown(std::ostream &err, const std::string &command, const std::string &what,
+             const std::string &name, const std::vector<std::string> &known,
+             const std::string &otherwise) {
+  err << command << ": error: unknown " << what << " '" << name << "'\n";
   std::string best = dsl::closestMatch(name, known);
   if (!best.empty())
     err << "hint: did you mean '" << best << "'?\n";
@@ -81,13 +82,14 @@ const dsl::HwModel *chooseHwModel(const LoadedInputs &in, const std::string &hwF
 namespace {
 
 /// Splits --param values into accelerator values and workload overrides.
-bool splitParams(const EvalRequest &request, const LoadedInputs &in,
+/// Only `hw`'s params are accelerator params: another accelerator of the same .hw may declare a
+/// param of the same name with another domain.
+bool splitParams(const EvalRequest &request, const LoadedInputs &in, const dsl::HwModel &hw,
                  std::vector<std::pair<std::string, std::string>> &hwValues,
                  dsl::ParamOverrides &wlOverrides, std::ostream &err) {
   std::set<std::string> hwNames, wlNames;
-  for (const dsl::HwModel &m : in.hw)
-    for (const dsl::ParamInfo &p : m.params)
-      hwNames.insert(p.name);
+  for (const dsl::ParamInfo &p : hw.params)
+    hwNames.insert(p.name);
   for (const dsl::WlModel &m : in.wl)
     for (const dsl::ParamInfo &p : m.params)
       wlNames.insert(p.name);
@@ -96,7 +98,7 @@ bool splitParams(const EvalRequest &request, const LoadedInputs &in,
     if (!hw && !wl) {
       std::vector<std::string> known(hwNames.begin(), hwNames.end());
       known.insert(known.end(), wlNames.begin(), wlNames.end());
-      unknown(err, "parameter", name, known,
+      unknown(err, request.command, "parameter", name, known,
               known.empty() ? "the .hw and .wl declare no parameters"
                             : "parameters are: " + joined(known));
       return false;
@@ -107,7 +109,7 @@ bool splitParams(const EvalRequest &request, const LoadedInputs &in,
       char *end = nullptr;
       double v = std::strtod(value.c_str(), &end);
       if (value.empty() || *end) {
-        err << "tessel eval: error: workload parameter '" << name
+        err << request.command << ": error: workload parameter '" << name
             << "' needs a plain number, got '" << value << "'\n";
         return false;
       }
@@ -121,14 +123,14 @@ mlir::FailureOr<arch::AcceleratorOp> selectAccelerator(const EvalRequest &reques
                                                        const LoadedInputs &in,
                                                        mlir::ModuleOp module, std::ostream &err) {
   const dsl::HwModel *chosen =
-      chooseHwModel(in, request.hwFile, request.accelerator, "tessel eval", err);
+      chooseHwModel(in, request.hwFile, request.accelerator, request.command, err);
   if (!chosen)
     return mlir::failure();
   const std::string &name = chosen->name;
   for (arch::AcceleratorOp acc : module.getOps<arch::AcceleratorOp>())
     if (acc.getSymName() == name)
       return acc;
-  err << "tessel eval: error: accelerator '" << name << "' was not imported\n";
+  err << request.command << ": error: accelerator '" << name << "' was not imported\n";
   return mlir::failure();
 }
 
@@ -142,7 +144,8 @@ mlir::FailureOr<mlir::Operation *> selectLayer(const EvalRequest &request,
     graphs.push_back(g.getSymName().str());
   if (request.workload &&
       std::find(graphs.begin(), graphs.end(), *request.workload) == graphs.end()) {
-    unknown(err, "workload", *request.workload, graphs, "workloads are: " + joined(graphs));
+    unknown(err, request.command, "workload", *request.workload, graphs,
+            "workloads are: " + joined(graphs));
     return mlir::failure();
   }
   for (wl::GraphOp g : module.getOps<wl::GraphOp>()) {
@@ -162,12 +165,12 @@ mlir::FailureOr<mlir::Operation *> selectLayer(const EvalRequest &request,
     }
   }
   if (holders.empty()) {
-    unknown(err, "layer", request.layer, macLayers,
+    unknown(err, request.command, "layer", request.layer, macLayers,
             "'tessel compile " + request.wlFile + " --emit=einsum' lists the layers");
     return mlir::failure();
   }
   if (holders.size() > 1) {
-    err << "tessel eval: error: layer '" << request.layer << "' is in the workloads "
+    err << request.command << ": error: layer '" << request.layer << "' is in the workloads "
         << joined(holders) << "\nhint: choose one with --workload NAME\n";
     return mlir::failure();
   }
@@ -192,8 +195,13 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
     return false;
   std::vector<std::pair<std::string, std::string>> hwValues;
   dsl::ParamOverrides overrides, hwOverrides;
-  if (!splitParams(request, *in, hwValues, overrides, err) ||
-      !hwParamOverrides(hwValues, request.checkDomains, *in, hwOverrides, err))
+  const dsl::HwModel *hw =
+      chooseHwModel(*in, request.hwFile, request.accelerator, request.command, err);
+  if (!hw)
+    return false;
+  const std::string accelerator = hw->name;
+  if (!splitParams(request, *in, *hw, hwValues, overrides, err) ||
+      !hwParamOverrides(hwValues, request.checkDomains, *in, hwOverrides, err, &accelerator))
     return false;
   // The .hw is checked again at the design point, so that every field (banks, compute
   // units, B/s bandwidths, min/max, ...) follows its params, not only the #arch.expr ones.
@@ -264,7 +272,7 @@ bool prepareNetwork(const EvalRequest &request, const cost::ComponentLibrary &li
     if (request.workload ? g.getSymName() == *request.workload : !graph)
       graph = g;
   if (!graph) {
-    unknown(err, "workload", request.workload.value_or(""), graphs,
+    unknown(err, request.command, "workload", request.workload.value_or(""), graphs,
             graphs.empty() ? "the .wl defines no workload" : "workloads are: " + joined(graphs));
     return false;
   }

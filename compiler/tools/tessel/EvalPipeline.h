@@ -41,6 +41,8 @@ struct EvalRequest {
   /// False: accelerator values outside the declared domain are accepted (a sweep whose
   /// --param replaced the domain; see arch-bind-params' check-domain).
   bool checkDomains = true;
+  /// The command that prints the errors ("tessel map: error: ...").
+  std::string command = "tessel eval";
 };
 
 /// The extracted layer and accelerator.

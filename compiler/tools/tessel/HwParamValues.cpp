@@ -6,14 +6,15 @@
 namespace tessel::cli {
 
 bool hwParamOverrides(const std::vector<std::pair<std::string, std::string>> &values,
-                      bool checkDomains, LoadedInputs &in, dsl::ParamOverrides &out, std::ostream &err) {
+                      bool checkDomains, LoadedInputs &in, dsl::ParamOverrides &out,
+                      std::ostream &err, const std::string *accelerator) {
   dsl::DiagnosticEngine diags;
   for (const auto &[name, text] : values) {
     const dsl::ParamInfo *param = nullptr;
     int64_t wordBits = 16;
     for (const dsl::HwModel &m : in.hw)
       for (const dsl::ParamInfo &p : m.params)
-        if (!param && p.name == name) {
+        if (!param && p.name == name && (!accelerator || m.name == *accelerator)) {
           param = &p;
           wordBits = m.wordBits;
         }

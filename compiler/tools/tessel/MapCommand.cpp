@@ -59,6 +59,7 @@ int runMap(int argc, char **argv) {
   if (help)
     return 0;
   EvalRequest request;
+  request.command = "tessel map";
   if (!readInputFiles(*args, "map", kMapSpec.usage, request, std::cerr) ||
       !readParamArgs(*args, "map", request, std::cerr))
     return 1;

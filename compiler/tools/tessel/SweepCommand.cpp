@@ -68,6 +68,7 @@ public:
     double weightSum = 0;
     for (const sweep::WeightedWorkload &w : options.workloads) {
       EvalRequest request;
+      request.command = "tessel sweep";
       request.hwFile = options.arch;
       request.accelerator = accelerator;
       request.wlFile = w.path;
