@@ -95,15 +95,6 @@ private:
   int shift;
 };
 
-int64_t transferCycles(double words, double bandwidth) {
-  if (bandwidth <= 0 || words <= 0)
-    return 0;
-  // ceil of a positive quotient, without a libm call.
-  double quotient = words / bandwidth;
-  auto cycles = static_cast<int64_t>(quotient);
-  return cycles + (static_cast<double>(cycles) < quotient);
-}
-
 /// Words and energies of one tensor's accesses at one level: `wpe` words per element, or
 /// `coded` expected words per final value when the level run-length codes the tensor
 /// (docs/model.md section 13; partial sums stay at `wpe`).
@@ -189,10 +180,7 @@ void finalizeReport(const Problem &problem, const Arch &arch, CostReport &report
       s.words = w.words(all.fills + all.reads + all.updates + all.readBacks, 2 * all.readBacks);
       report.storageEnergy += s.fillEnergy + s.readEnergy + s.updateEnergy + s.readBackEnergy;
     }
-    report.levelCycles[l] =
-        std::max({transferCycles(readWords, level.readBandwidth),
-                  transferCycles(writeWords, level.writeBandwidth),
-                  transferCycles(readWords + writeWords, level.sharedBandwidth)});
+    report.levelCycles[l] = levelTransferCycles(level, readWords, writeWords);
     if (report.levelCycles[l] > report.cycles) {
       report.cycles = report.levelCycles[l];
       report.boundLevel = static_cast<int>(l);

@@ -38,12 +38,6 @@ namespace {
 
 int64_t ceilDiv(int64_t a, int64_t b) { return b <= 1 ? a : (a + b - 1) / b; }
 
-int64_t transferCycles(double words, double bandwidth) {
-  if (bandwidth <= 0 || words <= 0)
-    return 0;
-  return static_cast<int64_t>(std::ceil(words / bandwidth));
-}
-
 } // namespace
 
 void Pricing::priceCompressed(const Counts &counts, int l, int t, bool perBlock, double &storage,
@@ -115,9 +109,7 @@ void Pricing::price(const Counts &counts, const int64_t *active, const int64_t *
       writeWords += static_cast<double>((perInstance[Counts::Fills] +
                                          perInstance[Counts::Updates]) * wpe);
     }
-    maxCycles = std::max({maxCycles, transferCycles(readWords, level.readBandwidth),
-                          transferCycles(writeWords, level.writeBandwidth),
-                          transferCycles(readWords + writeWords, level.sharedBandwidth)});
+    maxCycles = std::max(maxCycles, cost::levelTransferCycles(level, readWords, writeWords));
     network += static_cast<double>(counts.network(l)) * arch.fanOuts[l].hopEnergy;
   }
   cycles = static_cast<double>(maxCycles);

@@ -4,6 +4,7 @@
 
 #include "tessel/cost/Problem.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,6 +38,25 @@ struct StorageLevel {
   TensorMask compressMask = 0;
   int runBits = 0;
 };
+
+/// ceil(words / bandwidth); 0 for an unbounded (0) bandwidth or no words.
+inline int64_t transferCycles(double words, double bandwidth) {
+  if (bandwidth <= 0 || words <= 0)
+    return 0;
+  // ceil of a positive quotient, without a libm call (the evaluation's hot path).
+  double quotient = words / bandwidth;
+  auto cycles = static_cast<int64_t>(quotient);
+  return cycles + (static_cast<double>(cycles) < quotient);
+}
+
+/// Cycles one instance of `level` needs to read out `readWords` and take in `writeWords`
+/// (docs/model.md section 7): the slowest of its read port, its write port and the shared
+/// (read plus write) limit.
+inline int64_t levelTransferCycles(const StorageLevel &level, double readWords, double writeWords) {
+  int64_t cycles = std::max(transferCycles(readWords, level.readBandwidth),
+                            transferCycles(writeWords, level.writeBandwidth));
+  return std::max(cycles, transferCycles(readWords + writeWords, level.sharedBandwidth));
+}
 
 /// The spatial fan-out below a level: each parent instance feeds x*y child instances.
 struct FanOut {
