@@ -58,11 +58,7 @@ const dsl::HwModel *chooseHwModel(const LoadedInputs &in, const std::string &hwF
   std::string chosen;
   if (name) {
     if (std::find(all.begin(), all.end(), *name) == all.end()) {
-      err << command << ": error: unknown accelerator '" << *name << "'\n";
-      std::string best = dsl::closestMatch(*name, all);
-      err << "hint: "
-          << (best.empty() ? "accelerators are: " + joined(all) : "did you mean '" + best + "'?")
-          << '\n';
+      unknown(err, command, "accelerator", *name, all, "accelerators are: " + joined(all));
       return nullptr;
     }
     chosen = *name;
@@ -119,14 +115,10 @@ bool splitParams(const EvalRequest &request, const LoadedInputs &in, const dsl::
   return true;
 }
 
+/// The imported accelerator `name` (chosen by chooseHwModel).
 mlir::FailureOr<arch::AcceleratorOp> selectAccelerator(const EvalRequest &request,
-                                                       const LoadedInputs &in,
+                                                       const std::string &name,
                                                        mlir::ModuleOp module, std::ostream &err) {
-  const dsl::HwModel *chosen =
-      chooseHwModel(in, request.hwFile, request.accelerator, request.command, err);
-  if (!chosen)
-    return mlir::failure();
-  const std::string &name = chosen->name;
   for (arch::AcceleratorOp acc : module.getOps<arch::AcceleratorOp>())
     if (acc.getSymName() == name)
       return acc;
@@ -199,9 +191,9 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
       chooseHwModel(*in, request.hwFile, request.accelerator, request.command, err);
   if (!hw)
     return false;
-  const std::string accelerator = hw->name;
+  const std::string accelerator = hw->name; // `in` is replaced below
   if (!splitParams(request, *in, *hw, hwValues, overrides, err) ||
-      !hwParamOverrides(hwValues, request.checkDomains, *in, hwOverrides, err, &accelerator))
+      !hwParamOverrides(hwValues, request.checkDomains, *hw, *in, hwOverrides, err))
     return false;
   // The .hw is checked again at the design point, so that every field (banks, compute
   // units, B/s bandwidths, min/max, ...) follows its params, not only the #arch.expr ones.
@@ -226,7 +218,7 @@ bool loadBindLower(const EvalRequest &request, LoweredModule &low, std::ostream 
   if (!low.module)
     return false;
   mlir::ModuleOp module = *low.module;
-  mlir::FailureOr<arch::AcceleratorOp> acc = selectAccelerator(request, *in, module, err);
+  mlir::FailureOr<arch::AcceleratorOp> acc = selectAccelerator(request, accelerator, module, err);
   if (mlir::failed(acc))
     return false;
   // The imported params hold the point's values: binding folds the #arch.exprs.

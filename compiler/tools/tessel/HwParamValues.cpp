@@ -6,18 +6,14 @@
 namespace tessel::cli {
 
 bool hwParamOverrides(const std::vector<std::pair<std::string, std::string>> &values,
-                      bool checkDomains, LoadedInputs &in, dsl::ParamOverrides &out,
-                      std::ostream &err, const std::string *accelerator) {
+                      bool checkDomains, const dsl::HwModel &hw, LoadedInputs &in,
+                      dsl::ParamOverrides &out, std::ostream &err) {
   dsl::DiagnosticEngine diags;
   for (const auto &[name, text] : values) {
     const dsl::ParamInfo *param = nullptr;
-    int64_t wordBits = 16;
-    for (const dsl::HwModel &m : in.hw)
-      for (const dsl::ParamInfo &p : m.params)
-        if (!param && p.name == name && (!accelerator || m.name == *accelerator)) {
-          param = &p;
-          wordBits = m.wordBits;
-        }
+    for (const dsl::ParamInfo &p : hw.params)
+      if (!param && p.name == name)
+        param = &p;
     if (!param)
       continue; // splitParams reported unknown names
     uint32_t id = in.sm.addBuffer("--param", name + "=" + text);
@@ -30,7 +26,7 @@ bool hwParamOverrides(const std::vector<std::pair<std::string, std::string>> &va
       value = a->value.value;
     } else if (a->value.dim.dimensionless()) {
       // A plain number is in the arch.param's unit (bits for sizes in words, pJ, ...).
-      value = a->value.value / importer::paramScale(dim, wordBits);
+      value = a->value.value / importer::paramScale(dim, hw.wordBits);
     } else {
       dsl::Diagnostic &d = diags.error(
           a->valueLoc,
